@@ -1,0 +1,19 @@
+// erx/erx.hpp — the whole public API of erx in one include.
+//
+// erx turns raw English text into entities and typed links between them:
+//
+//   #include <erx/erx.hpp>
+//
+//   auto pipeline = erx::Pipeline::english();          // built-in model, no files needed
+//   erx::Document doc = pipeline.run("Lee visited Beijing on Monday.");
+//   for (const erx::Token& t : doc.tokens()) std::cout << doc.text(t) << '\n';
+//
+// Modules, one header each: document.hpp (the data model), tokenizer.hpp, pipeline.hpp,
+// error.hpp (the one exception type).
+#pragma once
+
+#include "erx/document.hpp"
+#include "erx/error.hpp"
+#include "erx/pipeline.hpp"
+#include "erx/tokenizer.hpp"
+#include "erx/version.hpp"
