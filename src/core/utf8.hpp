@@ -81,7 +81,7 @@ inline void append_repaired(String& out, std::string_view text) {
       append(out, U'\uFFFD');
       ++i;
     } else {
-      out.append(text.data() + i, n);
+      out.append(std::string_view(text.data() + i, n));
       i += n;
     }
   }

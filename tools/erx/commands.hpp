@@ -10,5 +10,6 @@ namespace erx::cli {
 using Args = std::vector<std::string>;
 
 int run_tokenize(const Args& args);
+int run_extract(const Args& args);
 
 }  // namespace erx::cli

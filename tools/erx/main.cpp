@@ -16,6 +16,7 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"extract", "entities and the typed links between them", erx::cli::run_extract},
     {"tokenize", "split text into tokens and sentences", erx::cli::run_tokenize},
 };
 
