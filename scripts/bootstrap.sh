@@ -35,7 +35,7 @@ cmake --build "$build" -j "$jobs"
 
 case "$mode" in
   sample)
-    "$build/tools/erx" tokenize "$root/examples/sample-article.txt"
+    "$build/tools/erx" extract "$root/examples/sample-article.txt"
     ;;
   test)
     ctest --test-dir "$build" -j "$jobs" --output-on-failure

@@ -77,6 +77,9 @@ struct Token {
   std::uint32_t end = 0;    // one past the last byte
   TokenKind kind = TokenKind::kWord;
   Upos upos = Upos::kNone;     // universal POS tag (tagger)
+  bool fused_with_next = false;  // this token and the next are one surface word split into
+                                 // syntactic words ("do" of "don't", "Korea" of "Korea's"); UD
+                                 // writes such a group as one multi-word token ("3-4 don't")
   std::int32_t head = -1;      // index of the head token in Document::tokens(); -1 = sentence root
                                // or not parsed yet (see Document::has_parse())
   StrRef norm;    // normalized form if it differs from the text ("n’t" -> "n't"); else empty
