@@ -97,9 +97,11 @@ struct Sentence {
 };
 
 // Where a mention came from.
-enum class MentionSource : std::uint8_t { kModel, kGazetteer, kPattern, kUser };
+// kCoreference marks pronouns and descriptions ("he", "the company") that the Linker added as
+// mentions of an entity named elsewhere.
+enum class MentionSource : std::uint8_t { kModel, kGazetteer, kPattern, kUser, kCoreference };
 
-// Returns "model", "gazetteer", "pattern" or "user".
+// Returns "model", "gazetteer", "pattern", "user" or "coreference".
 ERX_API std::string_view to_string(MentionSource source) noexcept;
 
 // A span of tokens that names something, with its type ("PERSON", "GPE", "DATE", ...). Types are

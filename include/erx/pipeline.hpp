@@ -8,10 +8,17 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "erx/document.hpp"
+#include "erx/entities.hpp"
 #include "erx/export.hpp"
+#include "erx/linker.hpp"
+#include "erx/parser.hpp"
+#include "erx/relations.hpp"
+#include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
 
 namespace erx {
@@ -19,12 +26,21 @@ namespace erx {
 // Options of a pipeline run.
 struct PipelineOptions {
   TokenizerOptions tokenizer;  // how text is split into tokens and sentences
+  EntityRecognizerOptions entities;  // which mention layers the entity recognizer adds
+  EntityRuler entity_rules;          // user entities (phrases, token patterns) applied at load
+  LinkerOptions linker;              // how mentions are grouped into entities
+  RelationOptions relations;         // which relations are kept (schema-only, open mode, ...)
 };
 
 class ERX_API Pipeline {
  public:
   // The built-in English pipeline. Needs no files. Thread-safe; loads once per process.
   static Pipeline english(PipelineOptions options = {});
+
+  // A pipeline from the model bundle directory `path` (see erx/model.hpp): each stage whose
+  // "<stage>.erxm" file is in the bundle is loaded from it, the others are the built-in English
+  // ones. Throws Error(kIo) if `path` is not a directory, Error(kModel) for an invalid model file.
+  static Pipeline load(const std::string& path, PipelineOptions options = {});
 
   // Runs every stage on `text` and returns the annotated document. Throws Error(kLimit) for text
   // over 4 GiB; any other byte string is processed.
@@ -35,6 +51,29 @@ class ERX_API Pipeline {
 
   // The tokenizer stage.
   [[nodiscard]] const Tokenizer& tokenizer() const noexcept;
+
+  // The part-of-speech tagger and lemmatizer, or nullptr if the bundle has no tagger model.
+  [[nodiscard]] const Tagger* tagger() const noexcept;
+
+  // The dependency parser (runs after the tagger), or nullptr if the bundle has no parser model.
+  [[nodiscard]] const Parser* parser() const noexcept;
+
+  // The entity recognizer stage (fills Document::mentions()).
+  [[nodiscard]] const EntityRecognizer& entity_recognizer() const noexcept;
+
+  // A copy of this pipeline whose entity recognizer applies `rules` (replacing its user rules).
+  // Shares every loaded model, so it is cheap: this is how user entities are added at run time.
+  [[nodiscard]] Pipeline with_entity_rules(EntityRuler rules) const;
+
+  // The linker stage (fills Document::entities()).
+  [[nodiscard]] const Linker& linker() const noexcept;
+
+  // The relation extraction stage (fills Document::relations()).
+  [[nodiscard]] const RelationExtractor& relation_extractor() const noexcept;
+
+  // A copy of this pipeline that types relations with `schema` (e.g. the built-in schema with
+  // lines a user added), sharing every loaded model.
+  [[nodiscard]] Pipeline with_relation_schema(RelationSchema schema) const;
 
  private:
   struct Impl;

@@ -48,6 +48,7 @@ std::string_view to_string(MentionSource source) noexcept {
     case MentionSource::kGazetteer: return "gazetteer";
     case MentionSource::kPattern: return "pattern";
     case MentionSource::kUser: return "user";
+    case MentionSource::kCoreference: return "coreference";
   }
   return "model";
 }

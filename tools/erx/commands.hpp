@@ -10,6 +10,21 @@ namespace erx::cli {
 using Args = std::vector<std::string>;
 
 int run_tokenize(const Args& args);
+int run_parse(const Args& args);  // erx parse
+int run_ner(const Args& args);             // erx ner --input conll FILE
+int run_eval_ner(const Args& args);        // erx eval ner
+int run_train_ner(const Args& args);       // erx train ner
 int run_extract(const Args& args);
+int run_eval(const Args& args);           // erx eval <target>: dispatches to run_eval_*
+int run_eval_tokenize(const Args& args);  // erx eval tokenize
+int run_eval_tagger(const Args& args);    // erx eval tagger
+int run_train(const Args& args);           // erx train <target>: dispatches to run_train_*
+int run_train_clusters(const Args& args);  // erx train clusters
+int run_build(const Args& args);             // erx build <target>: dispatches to run_build_*
+int run_build_gazetteers(const Args& args);  // erx build gazetteers
+int run_train_tagger(const Args& args);    // erx train tagger
+int run_train_tokenizer(const Args& args);  // erx train tokenizer
+int run_train_parser(const Args& args);    // erx train parser
+int run_eval_parser(const Args& args);     // erx eval parser
 
 }  // namespace erx::cli

@@ -17,7 +17,12 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", "entities and the typed links between them", erx::cli::run_extract},
+    {"build", "build data resources (gazetteers) from source data", erx::cli::run_build},
+    {"eval", "score a stage against annotated data", erx::cli::run_eval},
+    {"ner", "label a token-per-line (CoNLL) file with entity tags", erx::cli::run_ner},
+    {"parse", "CoNLL-U with tags and lemmas (and heads) of text or CoNLL-U", erx::cli::run_parse},
     {"tokenize", "split text into tokens and sentences", erx::cli::run_tokenize},
+    {"train", "train a model (or word clusters) from data", erx::cli::run_train},
 };
 
 void print_usage(std::ostream& out) {

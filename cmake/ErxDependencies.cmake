@@ -1,0 +1,153 @@
+# ErxDependencies.cmake — what erx's targets link, for the package files and the packaging checks.
+#
+#   erx_package_dependencies(<target>)     the find_dependency lines and pkg-config fields
+#   erx_write_dependency_report(<file>)    every imported target linked in the project, by target
+
+# erx_package_dependencies(<target>): reads what <target> links and sets, in the caller's scope,
+#   ERX_CONFIG_DEPENDENCIES    the find_dependency() lines of erxConfig.cmake
+#   ERX_PC_REQUIRES_PRIVATE    pkg-config modules for Requires.private
+#   ERX_PC_LIBS_PRIVATE        linker flags for Libs.private (packages without a .pc file)
+# Fails at configure time for a dependency it cannot package (an absolute path, or a namespace it
+# does not know), so the problem shows up when the link line is written, not in a consumer.
+function(erx_package_dependencies target)
+  get_target_property(links ${target} LINK_LIBRARIES)
+  if(NOT links)
+    set(links "")
+  endif()
+  set(icu_components "")
+  set(boost_components "")
+  set(need_boost OFF)
+  set(need_fmt OFF)
+  set(need_threads OFF)
+  set(pc_requires "")
+  set(pc_libs "")
+  set(boost_libdirs "")
+  foreach(item IN LISTS links)
+    if(item MATCHES "^\\$<LINK_ONLY:(.*)>$")
+      set(item "${CMAKE_MATCH_1}")
+    endif()
+    if(item MATCHES "^\\$<")
+      message(FATAL_ERROR "erx links '${item}': ErxInstall.cmake cannot package a generator "
+                          "expression; link an imported target (Pkg::lib) instead.")
+    elseif(item MATCHES "^ICU::(.+)$")
+      list(APPEND icu_components "${CMAKE_MATCH_1}")
+      if(NOT CMAKE_MATCH_1 STREQUAL "data")  # icu-uc.pc already pulls in the data library
+        list(APPEND pc_requires "icu-${CMAKE_MATCH_1}")
+      endif()
+    elseif(item MATCHES "^fmt::fmt(-header-only)?$")
+      set(need_fmt ON)
+      list(APPEND pc_requires fmt)
+    elseif(item MATCHES "^Boost::(.+)$")
+      set(need_boost ON)
+      set(component "${CMAKE_MATCH_1}")
+      if(NOT component MATCHES "^(headers|boost|disable_autolinking|diagnostic_definitions|dynamic_linking)$")
+        list(APPEND boost_components "${component}")
+        list(APPEND pc_libs "-lboost_${component}")
+        get_target_property(location ${item} LOCATION)
+        if(location)
+          get_filename_component(dir "${location}" DIRECTORY)
+          list(APPEND boost_libdirs "${dir}")
+        endif()
+      endif()
+    elseif(item STREQUAL "Threads::Threads")
+      set(need_threads ON)
+      list(APPEND pc_libs "-pthread")
+    elseif(item MATCHES "::")
+      message(FATAL_ERROR "erx links '${item}', which cmake/ErxInstall.cmake does not know how to "
+                          "package: add it to erx_package_dependencies() (and to vcpkg.json, "
+                          "ports/erx/vcpkg.json and conanfile.py).")
+    elseif(TARGET ${item})
+      # A target of this project: install(EXPORT) requires it in the export set and says so.
+    elseif(IS_ABSOLUTE "${item}" OR item MATCHES "[/\\\\]")
+      message(FATAL_ERROR "erx links the path '${item}': the installed package would not be "
+                          "relocatable. Link an imported target instead.")
+    else()
+      list(APPEND pc_libs "-l${item}")  # a plain system library such as m or dl
+    endif()
+  endforeach()
+
+  set(config "")
+  if(icu_components)
+    list(REMOVE_DUPLICATES icu_components)
+    list(JOIN icu_components " " comps)
+    string(APPEND config "  find_dependency(ICU COMPONENTS ${comps})\n")
+  endif()
+  if(need_fmt)
+    string(APPEND config "  find_dependency(fmt)\n")
+  endif()
+  if(need_boost)
+    if(boost_components)
+      list(REMOVE_DUPLICATES boost_components)
+      list(JOIN boost_components " " comps)
+      string(APPEND config "  find_dependency(Boost COMPONENTS ${comps})\n")
+    else()
+      string(APPEND config "  find_dependency(Boost)\n")
+    endif()
+  endif()
+  if(need_threads)
+    string(APPEND config "  find_dependency(Threads)\n")
+  endif()
+
+  # Boost has no .pc file: name its directory unless the linker searches it anyway.
+  if(boost_libdirs)
+    list(REMOVE_DUPLICATES boost_libdirs)
+    foreach(dir IN LISTS boost_libdirs)
+      if(NOT dir IN_LIST CMAKE_CXX_IMPLICIT_LINK_DIRECTORIES)
+        list(PREPEND pc_libs "-L${dir}")
+      endif()
+    endforeach()
+  endif()
+  list(REMOVE_DUPLICATES pc_requires)
+  list(REMOVE_DUPLICATES pc_libs)
+  list(JOIN pc_requires " " pc_requires)
+  list(JOIN pc_libs " " pc_libs)
+
+  set(ERX_CONFIG_DEPENDENCIES "${config}" PARENT_SCOPE)
+  set(ERX_PC_REQUIRES_PRIVATE "${pc_requires}" PARENT_SCOPE)
+  set(ERX_PC_LIBS_PRIVATE "${pc_libs}" PARENT_SCOPE)
+endfunction()
+
+
+# erx_write_dependency_report(<file>): writes, for every target of the project (erx included),
+# one line "<target>=<imported targets it links>", e.g. "erx=ICU::uc;ICU::i18n;fmt::fmt;Boost::json".
+# Call it once every target exists (cmake_language(DEFER) at the end of the top-level directory).
+# tests/packaging checks vcpkg.json, ports/erx/vcpkg.json and conanfile.py against it.
+function(erx_write_dependency_report file)
+  set(dirs "${PROJECT_SOURCE_DIR}")
+  set(text "")
+  while(dirs)
+    list(POP_FRONT dirs dir)
+    get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+    list(APPEND dirs ${subdirs})
+    get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target IN LISTS targets)
+      get_target_property(type ${target} TYPE)
+      if(type STREQUAL "INTERFACE_LIBRARY")
+        get_target_property(links ${target} INTERFACE_LINK_LIBRARIES)
+      else()
+        get_target_property(links ${target} LINK_LIBRARIES)
+      endif()
+      set(imported "")
+      foreach(item IN LISTS links)
+        if(item MATCHES "^\\$<LINK_ONLY:(.*)>$")
+          set(item "${CMAKE_MATCH_1}")
+        endif()
+        if(NOT item MATCHES "::")
+          continue()
+        endif()
+        # Imported targets are visible only in the directory that found them, so a name that is
+        # no target here is an imported one; a visible one counts unless it is ours (erx::erx).
+        if(TARGET ${item})
+          get_target_property(aliased ${item} ALIASED_TARGET)
+          get_target_property(is_imported ${item} IMPORTED)
+          if(aliased OR NOT is_imported)
+            continue()
+          endif()
+        endif()
+        list(APPEND imported ${item})
+      endforeach()
+      string(APPEND text "${target}=${imported}\n")
+    endforeach()
+  endwhile()
+  file(WRITE "${file}" "${text}")
+endfunction()

@@ -1,0 +1,278 @@
+// Arguments, subjects, modality and negation (see relations/sentence_extractor.hpp).
+#include <algorithm>
+
+#include "relations/sentence_extractor.hpp"
+
+namespace erx::detail {
+
+namespace {
+
+// True if `name` looks like a proper name rather than web-page debris or a common phrase: it has
+// an upper-case letter, a digit or a non-ASCII character.
+bool looks_like_name(std::string_view name) noexcept {
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80) return true;
+  }
+  return false;
+}
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) noexcept {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
+bool SentenceExtractor::is_value_type(std::string_view type) noexcept {
+  return is_one_of(type, {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"});
+}
+
+bool SentenceExtractor::is_relative_pronoun(std::uint32_t t) const {
+  const std::string_view lemma = view_.lemma(t);
+  if (!is_one_of(lemma, {"which", "who", "whom", "whose", "that"})) return false;
+  if (lemma == "that" && view_.xpos(t) == "DT") return false;  // demonstrative "that"
+  return antecedent(t) >= 0;
+}
+
+std::int32_t SentenceExtractor::antecedent(std::uint32_t t) const {
+  std::uint32_t c = t;
+  for (int step = 0; step < 5; ++step) {
+    const std::int32_t h = view_.head(c);
+    if (h < 0) return -1;
+    const DepLabel l = view_.label(c);
+    if ((l.dep == Dep::kAcl || l.dep == Dep::kAdvcl) && l.sub == Sub::kRelcl) return h;
+    c = static_cast<std::uint32_t>(h);
+  }
+  return -1;
+}
+
+bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
+  std::uint32_t h = t;
+  if (is_relative_pronoun(t)) h = static_cast<std::uint32_t>(antecedent(t));
+  const auto& mentions = doc_.mentions();
+  // A pronoun linked by the linker carries its own mention; otherwise the head's (or the
+  // antecedent's) mention names the argument.
+  std::int32_t m = view_.mention(t);
+  std::uint32_t token = t;
+  if (m < 0 || mentions[static_cast<std::size_t>(m)].entity < 0) {
+    m = view_.mention(h);
+    token = h;
+  }
+  if (m < 0 || mentions[static_cast<std::size_t>(m)].entity < 0) {
+    // A title heading its name ("President Xi" parsed with the title as head and the name flat).
+    for (std::uint32_t c : view_.children(h)) {
+      if (view_.dep(c) != Dep::kFlat || c < h) continue;
+      const std::int32_t cm = view_.mention(c);
+      if (cm >= 0 && mentions[static_cast<std::size_t>(cm)].entity >= 0) {
+        m = cm;
+        token = c;
+        break;
+      }
+    }
+  }
+  if (m >= 0 && mentions[static_cast<std::size_t>(m)].entity >= 0) {
+    const Mention& mention = mentions[static_cast<std::size_t>(m)];
+    const Entity& e = doc_.entities()[static_cast<std::size_t>(mention.entity)];
+    if (!options_.value_arguments && is_value_type(e.type)) return false;
+    if (!looks_like_name(e.name)) return false;
+    out.entity = mention.entity;
+    out.token = token;
+    out.begin = mention.begin;
+    out.end = mention.end;
+    out.confidence = mention.confidence;
+    return true;
+  }
+  if (!options_.open || !view_.is_nominal(h) || is_relative_pronoun(h)) return false;
+  // Open mode: the phrase headed by h, without clauses, appositions and coordination.
+  std::uint32_t lo = h, hi = h;
+  std::vector<std::uint32_t> stack{h};
+  while (!stack.empty()) {
+    const std::uint32_t x = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    for (std::uint32_t c : view_.children(x)) {
+      const Dep d = view_.dep(c);
+      if (d == Dep::kAcl || d == Dep::kAppos || d == Dep::kConj || d == Dep::kCc || d == Dep::kPunct ||
+          d == Dep::kParataxis || d == Dep::kAdvcl || d == Dep::kDep || d == Dep::kMark)
+        continue;
+      if (x == h && d == Dep::kCase && c < h) continue;  // the preposition is part of the predicate
+      stack.push_back(c);
+    }
+  }
+  const auto& tokens = doc_.tokens();
+  out.entity = -1;
+  out.token = h;
+  out.begin = tokens[lo].begin;
+  out.end = tokens[hi].end;
+  out.confidence = 0.9f;
+  return true;
+}
+
+void SentenceExtractor::conjuncts(std::uint32_t t, std::vector<std::uint32_t>& out, std::int64_t before) const {
+  out.push_back(t);
+  for (std::uint32_t c : view_.children(t)) {
+    if (view_.dep(c) != Dep::kConj) continue;
+    if (before >= 0 && c >= before) continue;
+    if (view_.is_nominal(c) || view_.mention(c) >= 0) out.push_back(c);
+  }
+}
+
+void SentenceExtractor::args_of(std::uint32_t t, std::vector<Arg>& out, std::int64_t before) const {
+  std::vector<std::uint32_t> heads;
+  conjuncts(t, heads, before);
+  for (std::uint32_t h : heads) {
+    Arg a;
+    if (make_arg(h, a)) out.push_back(a);
+  }
+}
+
+void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out, bool& inherited,
+                                         int depth) const {
+  for (std::uint32_t c : view_.children(p)) {
+    if (view_.dep(c) == Dep::kNsubj) {
+      out.push_back(c);
+      return;
+    }
+  }
+  if (depth > 6) return;
+  const std::int32_t head = view_.head(p);
+  if (head < 0) return;
+  const auto h = static_cast<std::uint32_t>(head);
+  const DepLabel l = view_.label(p);
+  const std::string_view xpos = view_.xpos(p);
+  switch (l.dep) {
+    case Dep::kXcomp: {
+      // Object control and raising to object ("persuade China to play", "expect Lee to visit"),
+      // else subject control and raising ("wants to visit", "is expected to persuade").
+      std::int32_t obj = view_.child(h, Dep::kObj);
+      if (obj < 0) obj = view_.child(h, Dep::kIobj);
+      inherited = true;
+      if (obj >= 0 && view_.is_nominal(static_cast<std::uint32_t>(obj))) {
+        out.push_back(static_cast<std::uint32_t>(obj));
+        return;
+      }
+      surface_subjects(h, out, inherited, depth + 1);
+      return;
+    }
+    case Dep::kConj: {
+      // Coordinated predicates share the subject: "met Xi and visited Shanghai".
+      const bool predicate_head = view_.is_verb(h) || view_.child(h, Dep::kCop) >= 0 ||
+                                  view_.child(h, Dep::kNsubj) >= 0;
+      if (!predicate_head) return;
+      inherited = true;
+      surface_subjects(h, out, inherited, depth + 1);
+      return;
+    }
+    case Dep::kAdvcl: {
+      // Non-finite adverbial clauses take the matrix subject: "before visiting Lyon".
+      if (l.sub == Sub::kRelcl) return;
+      const bool nonfinite = xpos == "VBG" || xpos == "VBN" || (xpos == "VB" && view_.child(p, Dep::kMark) >= 0 &&
+                                                                 view_.child(p, Dep::kAux) < 0);
+      if (!nonfinite) return;
+      inherited = true;
+      surface_subjects(h, out, inherited, depth + 1);
+      return;
+    }
+    case Dep::kAcl: {
+      // Participles modifying a noun: "troops stationed in Korea", "a company making chips".
+      if (l.sub == Sub::kRelcl) return;
+      if ((xpos == "VBG" || xpos == "VBN") && view_.is_nominal(h)) {
+        inherited = true;
+        out.push_back(h);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+bool SentenceExtractor::is_passive(std::uint32_t p) const {
+  for (std::uint32_t c : view_.children(p)) {
+    const DepLabel l = view_.label(c);
+    if ((l.dep == Dep::kAux || l.dep == Dep::kNsubj) && l.sub == Sub::kPass) return true;
+  }
+  if (view_.xpos(p) != "VBN") return false;
+  const DepLabel l = view_.label(p);
+  if (l.dep == Dep::kAcl && l.sub != Sub::kRelcl) return true;
+  if (l.dep == Dep::kAdvcl && view_.child(p, Dep::kAux) < 0) return true;  // "Based in Seoul, ..."
+  if (l.dep == Dep::kConj && view_.child(p, Dep::kAux) < 0 && view_.child(p, Dep::kNsubj) < 0) {
+    const std::int32_t h = view_.head(p);
+    return h >= 0 && is_passive(static_cast<std::uint32_t>(h));
+  }
+  return false;
+}
+
+bool SentenceExtractor::has_negation(std::uint32_t t) const {
+  for (std::uint32_t c : view_.children(t)) {
+    if (view_.dep(c) == Dep::kAdvmod && schema_.is_cue(CueKind::kNegation, view_.lemma(c)))
+      return true;
+  }
+  return false;
+}
+
+ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
+  bool negated = has_negation(p);
+  bool hypothetical = false, reported = false, weak_modal = false;
+  bool follow_negation = true;  // negation of governing predicates applies through xcomp only
+  bool inherit_aux = true;      // auxiliaries of the predicate (or of a subject-sharing conjunct)
+  std::uint32_t t = p;
+  for (int step = 0; step < 10; ++step) {
+    for (std::uint32_t c : view_.children(t)) {
+      const Dep d = view_.dep(c);
+      const std::string_view lemma = view_.lemma(c);
+      if (d == Dep::kAux && inherit_aux && schema_.is_cue(CueKind::kModal, lemma)) {
+        if (lemma == "would") weak_modal = true;
+        else hypothetical = true;
+      } else if (d == Dep::kMark && is_one_of(lemma, {"if", "unless", "whether"})) {
+        hypothetical = true;
+      } else if (d == Dep::kMark && lemma == "without" && t == p) {
+        negated = true;
+      } else if (d == Dep::kParataxis && schema_.is_cue(CueKind::kReporting, view_.lemma(c))) {
+        reported = true;  // "Lee will visit Beijing, Wi said."
+      } else if (d == Dep::kObl && view_.preposition(c) == "according to") {
+        reported = true;
+      } else if (d == Dep::kAdvmod && inherit_aux) {
+        if (is_one_of(lemma, {"reportedly", "allegedly", "purportedly"})) reported = true;
+        else if (is_one_of(lemma, {"perhaps", "maybe", "possibly", "probably", "potentially"})) hypothetical = true;
+      }
+    }
+    const std::int32_t head = view_.head(t);
+    if (head < 0) break;
+    const auto h = static_cast<std::uint32_t>(head);
+    const DepLabel l = view_.label(t);
+    if (l.dep == Dep::kXcomp) {
+      // Control and raising: "is expected to persuade", "did not want to visit".
+      if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
+      if (follow_negation && has_negation(h)) negated = true;
+    } else if (l.dep == Dep::kCcomp || (l.dep == Dep::kAdvcl && l.sub != Sub::kRelcl)) {
+      if (l.dep == Dep::kCcomp) {
+        if (schema_.is_cue(CueKind::kReporting, view_.lemma(h))) reported = true;
+        if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
+      }
+      follow_negation = false;
+      inherit_aux = false;
+    } else if (l.dep == Dep::kConj) {
+      // A conjunct without its own subject shares the auxiliaries of the first one.
+      if (view_.child(t, Dep::kNsubj) >= 0 || view_.child(t, Dep::kAux) >= 0) {
+        inherit_aux = false;
+        follow_negation = false;
+      }
+    } else if (l.dep == Dep::kParataxis) {
+      if (schema_.is_cue(CueKind::kReporting, view_.lemma(h))) reported = true;
+      break;
+    } else {
+      break;
+    }
+    t = h;
+  }
+  ClauseContext ctx;
+  ctx.negated = negated;
+  if (hypothetical) ctx.modality = Modality::kHypothetical;
+  else if (reported) ctx.modality = Modality::kReported;
+  else if (weak_modal) ctx.modality = Modality::kHypothetical;
+  return ctx;
+}
+
+}  // namespace erx::detail

@@ -1,0 +1,348 @@
+// Noun-mediated relations: relational nouns and titles, appositions, copulas, "of"-affiliations
+// and "X-based Y" (see relations/sentence_extractor.hpp).
+#include <algorithm>
+
+#include "relations/sentence_extractor.hpp"
+
+namespace erx::detail {
+
+namespace {
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) noexcept {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Adjectives that date a role rather than name it; they are left out of the predicate.
+bool is_dating_adjective(std::string_view lemma) noexcept {
+  return is_one_of(lemma, {"current", "then", "now", "new", "incumbent", "sitting"});
+}
+
+bool is_entity_token(const Document& doc, const DependencyView& view, std::uint32_t t) {
+  const std::int32_t m = view.mention(t);
+  return m >= 0 && doc.mentions()[static_cast<std::size_t>(m)].entity >= 0;
+}
+
+void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std::uint32_t>& words) {
+  for (std::uint32_t c : view.children(t)) {
+    if (view.dep(c) != Dep::kCase || c > t) continue;
+    words.push_back(c);
+    for (std::uint32_t f : view.children(c))
+      if (view.dep(f) == Dep::kFixed) words.push_back(f);
+  }
+}
+
+}  // namespace
+
+std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std::uint32_t>& words) const {
+  words.clear();
+  for (std::uint32_t c : view_.children(n)) {
+    if (c > n) break;
+    const DepLabel l = view_.label(c);
+    if (!(l.dep == Dep::kAmod || (l.dep == Dep::kCompound && l.sub != Sub::kPrt))) continue;
+    if (is_entity_token(doc_, view_, c) || is_dating_adjective(view_.lemma(c))) continue;
+    // The modifier with its own modifiers ("vice - defence", "most important").
+    std::vector<std::uint32_t> stack{c};
+    while (!stack.empty()) {
+      const std::uint32_t x = stack.back();
+      stack.pop_back();
+      words.push_back(x);
+      for (std::uint32_t y : view_.children(x)) {
+        const Dep d = view_.dep(y);
+        if (d == Dep::kDet || d == Dep::kCase || d == Dep::kCc || d == Dep::kConj || is_entity_token(doc_, view_, y))
+          continue;
+        if (d == Dep::kPunct && view_.text(y) != "-") continue;
+        if (d == Dep::kNmod && view_.sub(y) == Sub::kPoss) continue;
+        stack.push_back(y);
+      }
+    }
+  }
+  std::sort(words.begin(), words.end());
+  const auto& tokens = doc_.tokens();
+  std::string key;
+  std::int64_t prev = -1;
+  for (std::uint32_t w : words) {
+    if (prev >= 0 && !(w == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[w].begin)) key += ' ';
+    key += view_.lower(w);
+    prev = w;
+  }
+  if (!key.empty()) {
+    if (!(n == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[n].begin)) key += ' ';
+  }
+  key += view_.lemma(n);
+  return key;
+}
+
+void SentenceExtractor::role_subjects(std::uint32_t n, std::vector<Arg>& out, float& confidence,
+                                      ClauseContext& context, int depth) const {
+  // The title is part of the person's own mention ("President Xi Jinping" as one PERSON).
+  if (const std::int32_t m = view_.mention(n); m >= 0) {
+    const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
+    if (mention.entity >= 0 && doc_.entities()[static_cast<std::size_t>(mention.entity)].type == "PERSON") {
+      Arg a;
+      if (make_arg(n, a)) out.push_back(a);
+      confidence = 0.9f;
+      return;
+    }
+  }
+  const std::int32_t head = view_.head(n);
+  const DepLabel l = view_.label(n);
+  // A title before a name: "French President Emmanuel Macron" (nmod:desc or compound).
+  if (head > static_cast<std::int64_t>(n) &&
+      ((l.dep == Dep::kNmod && l.sub == Sub::kDesc) || l.dep == Dep::kCompound || l.dep == Dep::kFlat)) {
+    Arg a;
+    if (is_entity_token(doc_, view_, static_cast<std::uint32_t>(head)) && make_arg(static_cast<std::uint32_t>(head), a)) {
+      out.push_back(a);
+      confidence = 0.9f;
+    }
+    return;
+  }
+  // The role noun heads its name: "President Xi" with the name flat, or "South Korea's national
+  // security adviser, Wi Sung-lac" with the name in apposition.
+  for (std::uint32_t c : view_.children(n)) {
+    if (c < n || (view_.dep(c) != Dep::kFlat && view_.dep(c) != Dep::kAppos)) continue;
+    Arg a;
+    if (make_arg(c, a)) {
+      out.push_back(a);
+      confidence = view_.dep(c) == Dep::kFlat ? 0.9f : 0.85f;
+      return;
+    }
+  }
+  // Apposition: "Jake Sullivan, the US national security adviser"; "Canada and Mexico, the United
+  // States' closest allies" (conjuncts before the apposition share it).
+  if (l.dep == Dep::kAppos && head >= 0) {
+    args_of(static_cast<std::uint32_t>(head), out, n);
+    confidence = 0.85f;
+    return;
+  }
+  // Copula: "China is South Korea's largest trading partner"; relative clauses resolve their
+  // pronoun to the antecedent ("Germany, which is France's largest trading partner").
+  if (const std::int32_t s = view_.child(n, Dep::kNsubj); s >= 0) {
+    args_of(static_cast<std::uint32_t>(s), out);
+    confidence = 0.85f;
+    context = context_of(n);
+    return;
+  }
+  if (head < 0) return;
+  const auto h = static_cast<std::uint32_t>(head);
+  // "remains France's largest trading partner", "continues to be", "named him chief executive".
+  if (l.dep == Dep::kXcomp) {
+    std::vector<std::uint32_t> heads;
+    const std::int32_t obj = view_.child(h, Dep::kObj);
+    if (obj >= 0) {
+      heads.push_back(static_cast<std::uint32_t>(obj));
+    } else {
+      bool inherited = false;
+      surface_subjects(h, heads, inherited);
+    }
+    for (std::uint32_t s : heads) args_of(s, out);
+    confidence = 0.8f;
+    context = context_of(n);
+    return;
+  }
+  // Coordinated roles share their holder: "a former minister and senior research fellow at X".
+  if (l.dep == Dep::kConj && depth < 3) role_subjects(h, out, confidence, context, depth + 1);
+}
+
+void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
+  const Upos u = view_.upos(n);
+  if (u != Upos::kNOUN && u != Upos::kPROPN) return;
+  if (!schema_.is_relational_noun_head(view_.lemma(n))) return;
+  if (const std::int32_t m = view_.mention(n); m >= 0) {
+    const std::int32_t e = doc_.mentions()[static_cast<std::size_t>(m)].entity;
+    if (e >= 0 && doc_.entities()[static_cast<std::size_t>(e)].type != "PERSON")
+      return;  // part of a name ("Korea Trade Partner Agency")
+  }
+  std::vector<std::uint32_t> modifier_words;
+  const std::string key = noun_phrase_key(n, modifier_words);
+  const std::string_view type = schema_.relational_noun_type(key);
+  if (type.empty()) return;
+
+  // Holders: "X's partner", "leader of X", "fellow at X", "US adviser", "Chinese President".
+  struct Holder {
+    Arg arg;
+    std::string prep;
+    std::uint32_t head;
+  };
+  std::vector<Holder> holders;
+  std::vector<Arg> found;
+  for (std::uint32_t c : view_.children(n)) {
+    const DepLabel l = view_.label(c);
+    found.clear();
+    std::string prep;
+    if (l.dep == Dep::kNmod && l.sub == Sub::kPoss) {
+      args_of(c, found);
+      prep = "of";
+    } else if (l.dep == Dep::kNmod && c > n) {
+      prep = view_.preposition(c);
+      if (!is_one_of(prep, {"of", "at", "for", "to", "with"})) continue;
+      // "the CEO of Huawei's South Korea": the holder is itself owned; too ambiguous to use.
+      const std::int32_t poss = view_.child(c, Dep::kNmod, Sub::kPoss);
+      if (poss >= 0 && is_entity_token(doc_, view_, static_cast<std::uint32_t>(poss))) continue;
+      args_of(c, found);
+    } else if ((l.dep == Dep::kCompound || l.dep == Dep::kAmod) && c < n && is_entity_token(doc_, view_, c)) {
+      Arg a;
+      if (make_arg(c, a)) found.push_back(a);
+      prep = "of";
+    } else {
+      continue;
+    }
+    for (const Arg& a : found) {
+      if (a.entity >= 0 && doc_.entities()[static_cast<std::size_t>(a.entity)].type == "NORP") continue;
+      holders.push_back({a, prep, c});
+    }
+  }
+  if (holders.empty()) return;
+
+  std::vector<Arg> subjects;
+  float confidence = 0.85f;
+  ClauseContext context;
+  role_subjects(n, subjects, confidence, context);
+  for (const Arg& s : subjects) {
+    for (const Holder& h : holders) {
+      Candidate cand;
+      cand.subject = s;
+      cand.object = h.arg;
+      cand.predicate = key + " " + h.prep;
+      cand.type = std::string(type);
+      cand.words = modifier_words;
+      cand.words.push_back(n);
+      if (h.prep != "of" || view_.dep(h.head) == Dep::kNmod) add_case_words(view_, h.head, cand.words);
+      if (const std::int32_t cop = view_.child(n, Dep::kCop); cop >= 0) cand.words.push_back(static_cast<std::uint32_t>(cop));
+      cand.context = context;
+      cand.confidence = confidence;
+      emit(std::move(cand));
+    }
+  }
+}
+
+void SentenceExtractor::affiliation_relations(std::uint32_t name) {
+  // "Professor Ada Byron of Oxford University", "John Smith of Acme": a person's name with an
+  // "of" phrase naming an organization or place.
+  const std::int32_t m = view_.mention(name);
+  if (m < 0) return;
+  const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
+  if (mention.entity < 0 || doc_.entities()[static_cast<std::size_t>(mention.entity)].type != "PERSON") return;
+  const std::int32_t head = view_.head(name);
+  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m) return;  // not the name's head
+  Arg person;
+  if (!make_arg(name, person)) return;
+
+  for (std::uint32_t c : view_.children(name)) {
+    if (c < name || view_.dep(c) != Dep::kNmod || view_.sub(c) == Sub::kPoss) continue;
+    if (view_.preposition(c) != "of") continue;
+    std::vector<Arg> places;
+    args_of(c, places);
+    for (const Arg& a : places) {
+      if (a.entity < 0) continue;
+      const std::string& type = doc_.entities()[static_cast<std::size_t>(a.entity)].type;
+      const bool org = type == "ORG";
+      if (!org && type != "GPE" && type != "LOC" && type != "FAC") continue;
+      Candidate cand;
+      cand.subject = person;
+      cand.object = a;
+      cand.confidence = 0.75f;
+      // A title without a holder of its own names the affiliation: "Professor ... of Oxford".
+      std::vector<std::uint32_t> title_words;
+      for (std::uint32_t t : view_.children(name)) {
+        if (t > name) break;
+        const DepLabel l = view_.label(t);
+        if (!((l.dep == Dep::kNmod && l.sub == Sub::kDesc) || l.dep == Dep::kCompound)) continue;
+        if (!schema_.is_relational_noun_head(view_.lemma(t))) continue;
+        const std::string key = noun_phrase_key(t, title_words);
+        const std::string_view title_type = schema_.relational_noun_type(key);
+        if (title_type.empty()) continue;
+        bool own_holder = false;
+        for (std::uint32_t x : view_.children(t))
+          if ((view_.dep(x) == Dep::kNmod && (view_.sub(x) == Sub::kPoss || x > t)) || is_entity_token(doc_, view_, x))
+            own_holder = true;
+        if (own_holder) continue;
+        cand.predicate = key + " of";
+        cand.type = std::string(title_type);
+        cand.words = title_words;
+        cand.words.push_back(t);
+        cand.confidence = 0.8f;
+        break;
+      }
+      if (cand.predicate.empty()) cand.predicate = org ? "affiliated with" : "from";
+      add_case_words(view_, c, cand.words);
+      emit(std::move(cand));
+    }
+  }
+}
+
+void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
+  // "Seattle-based Amazon" -> Amazon based in Seattle; "Iran-backed militia" -> Iran back militia.
+  if (view_.xpos(b) != "VBN" && view_.lower(b) != "based") return;
+  const std::int32_t head = view_.head(b);
+  if (head < 0) return;
+  const Dep d = view_.dep(b);
+  if (d != Dep::kAmod && d != Dep::kAcl && d != Dep::kCompound) return;
+  const auto y = static_cast<std::uint32_t>(head);
+  for (std::uint32_t x : view_.children(b)) {
+    if (x > b) break;
+    const Dep xd = view_.dep(x);
+    if (xd == Dep::kPunct || xd == Dep::kCase || xd == Dep::kDet || xd == Dep::kAdvmod) continue;
+    bool hyphen = false;
+    for (std::uint32_t t = x + 1; t < b; ++t)
+      if (view_.text(t) == "-" || view_.text(t) == "‐" || view_.text(t) == "–") hyphen = true;
+    if (!hyphen) continue;
+    Arg place, thing;
+    if (!make_arg(x, place) || !make_arg(y, thing)) continue;
+    const bool based = view_.lemma(b) == "base" || view_.lower(b) == "based" || view_.lemma(b) == "headquarter" ||
+                       view_.lower(b) == "headquartered";
+    Candidate cand;
+    cand.words = {b};
+    cand.confidence = 0.85f;
+    if (based) {
+      cand.subject = thing;
+      cand.object = place;
+      cand.predicate = std::string(view_.lower(b)) + " in";
+    } else {
+      cand.subject = place;
+      cand.object = thing;
+      cand.predicate = std::string(view_.lemma(b));
+      cand.confidence = 0.75f;
+    }
+    emit(std::move(cand));
+  }
+}
+
+void SentenceExtractor::location_relations(std::uint32_t name) {
+  // "the Sejong Institute in Seoul", "a plant in Texas" (an "in" phrase on a named place or
+  // organization) and "Busan, South Korea" (a place in apposition to a place).
+  const std::int32_t m = view_.mention(name);
+  if (m < 0) return;
+  const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
+  if (mention.entity < 0) return;
+  const std::int32_t head = view_.head(name);
+  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m) return;  // not the name's head
+  const std::string& type = doc_.entities()[static_cast<std::size_t>(mention.entity)].type;
+  if (type != "ORG" && type != "FAC" && type != "GPE" && type != "LOC") return;
+  Arg thing;
+  if (!make_arg(name, thing)) return;
+  for (std::uint32_t c : view_.children(name)) {
+    if (c < name) continue;
+    const Dep d = view_.dep(c);
+    const bool in_phrase = d == Dep::kNmod && view_.sub(c) != Sub::kPoss && view_.preposition(c) == "in";
+    const bool apposition = d == Dep::kAppos && (type == "GPE" || type == "LOC");
+    if (!in_phrase && !apposition) continue;
+    Arg place;
+    if (!make_arg(c, place) || place.entity < 0) continue;
+    const std::string& place_type = doc_.entities()[static_cast<std::size_t>(place.entity)].type;
+    if (place_type != "GPE" && place_type != "LOC") continue;
+    Candidate cand;
+    cand.subject = thing;
+    cand.object = place;
+    cand.predicate = "located in";
+    if (in_phrase) {
+      add_case_words(view_, c, cand.words);
+    } else {
+      for (std::uint32_t p : view_.children(c))
+        if (p < c && view_.dep(p) == Dep::kPunct) cand.words.push_back(p);  // the comma
+    }
+    cand.confidence = in_phrase ? 0.75f : 0.7f;
+    emit(std::move(cand));
+  }
+}
+
+}  // namespace erx::detail

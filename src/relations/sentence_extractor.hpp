@@ -1,0 +1,112 @@
+// relations/sentence_extractor.hpp — the relation patterns of one sentence (internal header).
+//
+// SentenceExtractor walks one sentence's dependency tree (a DependencyView) and appends the
+// relations it finds. Its methods are split by construction:
+//   arguments.cpp       arguments: entities behind nominal heads, relative pronouns, coordination,
+//                       subjects through control/raising/participles, modality and negation
+//   verb_relations.cpp  verb-mediated relations and nominalizations ("Macron's visit to Berlin")
+//   noun_relations.cpp  relational nouns, titles, appositions, copulas, "of"-affiliations, X-based Y
+//   extractor.cpp       the driver (RelationExtractor::extract) and relation assembly
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "erx/document.hpp"
+#include "erx/relations.hpp"
+#include "relations/dependency_view.hpp"
+
+namespace erx::detail {
+
+// A resolved argument: an entity (or, in open mode, a phrase) and the words that name it.
+struct Arg {
+  std::int32_t entity = -1;  // index into Document::entities(), -1 for a plain phrase
+  std::uint32_t token = 0;   // the syntactic head token in the sentence
+  std::uint32_t begin = 0;   // byte span of the argument as the sentence words it
+  std::uint32_t end = 0;
+  float confidence = 1.0f;   // how sure the argument is (mention confidence, coreference)
+};
+
+// How a clause is asserted.
+struct ClauseContext {
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+};
+
+// A relation candidate before assembly.
+struct Candidate {
+  Arg subject;
+  Arg object;
+  std::string predicate;                  // normalized
+  std::vector<std::uint32_t> words;       // tokens of the predicate as the sentence words it
+  std::string type;                       // "" = look up `predicate` (then `fallback`) in the schema
+  std::string fallback;                   // predicate to look up when `predicate` is not listed
+  ClauseContext context;
+  float confidence = 0.9f;
+};
+
+class SentenceExtractor {
+ public:
+  SentenceExtractor(const RelationSchema& schema, const RelationOptions& options, const Document& doc,
+                    const DependencyView& view, std::vector<Candidate>& out)
+      : schema_(schema), options_(options), doc_(doc), view_(view), out_(out) {}
+
+  // Appends the candidates of every construction in the sentence.
+  void run();
+
+  // --- arguments.cpp ---
+  // The argument named by nominal head `t` (through relative pronouns to their antecedent), or
+  // false when it is not an entity (and not a phrase in open mode).
+  bool make_arg(std::uint32_t t, Arg& out) const;
+  // `t` and the nominals coordinated with it ("Canada and Mexico"), in order. With `before`
+  // set, only conjuncts before that token.
+  void conjuncts(std::uint32_t t, std::vector<std::uint32_t>& out, std::int64_t before = -1) const;
+  // The arguments of nominal `t` and its conjuncts.
+  void args_of(std::uint32_t t, std::vector<Arg>& out, std::int64_t before = -1) const;
+  // The surface subjects of predicate `p`: its own nsubj, or the controller through xcomp,
+  // conj, participial advcl and acl. `inherited` is set when they come from another predicate.
+  void surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out, bool& inherited, int depth = 0) const;
+  // True if `p` is a passive verb (aux:pass, nsubj:pass, or a passive participle modifier).
+  bool is_passive(std::uint32_t p) const;
+  // Modality and negation of the clause headed by predicate `p`.
+  ClauseContext context_of(std::uint32_t p) const;
+  // True if `t` is a relative pronoun ("which", "who", "that" introducing a relative clause).
+  bool is_relative_pronoun(std::uint32_t t) const;
+  // The noun a relative clause containing `t` modifies, or -1.
+  std::int32_t antecedent(std::uint32_t t) const;
+  // True if `t` has a negation child ("not", "never").
+  bool has_negation(std::uint32_t t) const;
+  // True if entity type `type` is a value type (DATE, MONEY, ...).
+  static bool is_value_type(std::string_view type) noexcept;
+
+  // --- verb_relations.cpp ---
+  void verb_relations(std::uint32_t p);
+  void adjective_relations(std::uint32_t p);
+  void event_noun_relations(std::uint32_t n);
+
+  // --- noun_relations.cpp ---
+  void relational_noun_relations(std::uint32_t n);
+  void affiliation_relations(std::uint32_t name);
+  void hyphen_participle_relations(std::uint32_t b);
+  void location_relations(std::uint32_t name);
+
+ private:
+  // Adds a candidate unless the two arguments are the same entity.
+  void emit(Candidate c);
+  // Lower-cased noun-phrase key of relational noun `n`: its non-entity adjective and noun
+  // modifiers and its lemma ("largest trading partner"); `words` receives their tokens.
+  std::string noun_phrase_key(std::uint32_t n, std::vector<std::uint32_t>& words) const;
+  // The role subjects of relational noun `n` (who holds the role).
+  void role_subjects(std::uint32_t n, std::vector<Arg>& out, float& confidence, ClauseContext& context,
+                     int depth = 0) const;
+
+  const RelationSchema& schema_;
+  const RelationOptions& options_;
+  const Document& doc_;
+  const DependencyView& view_;
+  std::vector<Candidate>& out_;
+};
+
+}  // namespace erx::detail
