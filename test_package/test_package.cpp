@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     std::cout << "erx " << ERX_VERSION_STRING << ": " << doc.tokens().size() << " tokens, "
               << doc.sentences().size() << " sentences, " << doc.entities().size()
               << " entities, " << doc.relations().size() << " relations\n";
-    for (const erx::Entity& e : doc.entities()) std::cout << "  " << e.name << '\t' << e.type << '\n';
+    for (const erx::Mention& m : doc.mentions()) std::cout << "  " << doc.text(m) << '\t' << m.type << '\n';
 
     if (argc > 1) check(std::string_view(ERX_VERSION_STRING) == argv[1], "version matches");
 
@@ -71,6 +71,12 @@ int main(int argc, char** argv) {
       next = s.end_token;
     }
     check(next == doc.tokens().size(), "sentences cover every token");
+    check(doc.sentences().size() == 2, "two sentences");
+
+    // The built-in entity layer ran: "Monday" is a DATE mention.
+    bool monday = false;
+    for (const erx::Mention& m : doc.mentions()) monday = monday || (doc.text(m) == "Monday" && m.type == "DATE");
+    check(monday, "\"Monday\" is a DATE mention");
   } catch (const erx::Error& e) {
     std::cerr << "test_package: erx::Error: " << e.what() << '\n';
     return 1;

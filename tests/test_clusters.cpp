@@ -218,3 +218,24 @@ TEST_CASE("ClusterTable reports malformed lines with file and line") {
   CHECK(message("0\tthe\n1\tthe\n") == "c.txt:2: word 'the' appears twice");
   CHECK(message("\tthe\n") == "c.txt:1: empty bit string or word");
 }
+
+TEST_CASE("The shipped English clusters load and group obvious word classes") {
+  const std::string path = std::string(ERX_SOURCE_DIR) + "/models/en/clusters.txt";
+  if (!std::filesystem::is_regular_file(path)) ERX_SKIP("models/en/clusters.txt is not there");
+  const auto table = erx::ml::ClusterTable::load(path);
+  CHECK(table.size() > 50000);
+  auto shared_prefix = [&](std::string_view x, std::string_view y) {
+    const std::string_view bx = table.find(x);
+    const std::string_view by = table.find(y);
+    REQUIRE(!bx.empty());
+    REQUIRE(!by.empty());
+    std::size_t k = 0;
+    while (k < bx.size() && k < by.size() && bx[k] == by[k]) ++k;
+    return k;
+  };
+  CHECK(shared_prefix("Monday", "Friday") >= 6);
+  CHECK(shared_prefix("January", "March") >= 6);
+  CHECK(shared_prefix("France", "Germany") >= 6);
+  CHECK(shared_prefix("John", "David") >= 6);
+  CHECK(shared_prefix("France", "said") < 4);
+}

@@ -12,6 +12,8 @@
 #include "erx/error.hpp"
 #include "erx/model.hpp"
 #include "erx/tokenizer.hpp"
+#include "ml/bytes.hpp"
+#include "tagger/lemmatizer.hpp"
 
 namespace {
 
@@ -48,22 +50,47 @@ std::string tags_of(const erx::Document& doc) {
 
 TEST_CASE("A tagger trained on the fixture reproduces its training data") {
   const erx::TaggerScores s = fixture_tagger().evaluate(fixture());
-  CHECK(s.tokens == 57);
+  CHECK(s.tokens == 58);
   CHECK(s.upos == s.tokens);
   CHECK(s.xpos == s.tokens);
   CHECK(s.lemma == s.tokens);
 }
 
-TEST_CASE("Learned lemma rules generalize to unseen words") {
-  // "dogs" and "painted" never occur in the fixture; the suffix rules learned from
-  // cats/mats/books/stores (NNS) and visited/opened (VBD/VBN) apply to them.
-  erx::Document doc = from_conllu(
-      "1\tdogs\t_\t_\t_\t_\t_\t_\t_\t_\n"
-      "2\tpainted\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
-  fixture_tagger().tag(doc);
-  CHECK(doc.xpos(doc.tokens()[0]) == "NNS");
-  CHECK(doc.lemma(doc.tokens()[0]) == "dog");
-  CHECK(doc.lemma(doc.tokens()[1]) == "paint");
+TEST_CASE("Learned lemma rules generalize to unseen words; exceptions and capitals are kept") {
+  using Ex = erx::tagger::Lemmatizer::Example;
+  const std::vector<Ex> examples = {
+      {"cats", "NNS", "cat"},         {"mats", "NNS", "mat"},        {"books", "NNS", "book"},
+      {"stores", "NNS", "store"},     {"studies", "NNS", "study"},   {"cities", "NNS", "city"},
+      {"visited", "VBD", "visit"},    {"opened", "VBD", "open"},     {"played", "VBD", "play"},
+      {"walked", "VBD", "walk"},      {"went", "VBD", "go"},         {"The", "DT", "the"},
+      {"the", "DT", "the"},           {"Americans", "NNPS", "American"}, {"Koreans", "NNPS", "Korean"},
+      {"children", "NNS", "child"},   {"Beijing", "NNP", "Beijing"}, {"Seoul", "NNP", "Seoul"},
+  };
+  const erx::tagger::Lemmatizer lem = erx::tagger::Lemmatizer::train(examples);
+  std::string out, scratch;
+  auto lemma = [&](std::string_view form, std::string_view xpos) {
+    lem.lemmatize(form, xpos, out, scratch);
+    return out;
+  };
+  CHECK(lemma("dogs", "NNS") == "dog");          // suffix rule "s"
+  CHECK(lemma("parties", "NNS") == "party");     // suffix rule "ies"
+  CHECK(lemma("painted", "VBD") == "paint");     // suffix rule "ed"
+  CHECK(lemma("went", "VBD") == "go");           // exception
+  CHECK(lemma("children", "NNS") == "child");    // exception
+  CHECK(lemma("Dogs", "NNS") == "dog");          // common nouns are lower-cased
+  CHECK(lemma("THE", "DT") == "the");
+  CHECK(lemma("Canadians", "NNPS") == "Canadian");  // proper nouns keep their capitals
+  CHECK(lemma("Busan", "NNP") == "Busan");
+  CHECK(lemma("xyz", "UNSEEN-TAG") == "xyz");    // no rule: the form itself
+
+  // The lemmatizer survives serialization.
+  erx::ml::ByteWriter w;
+  lem.write(w);
+  erx::ml::ByteReader r(w.bytes(), "lemmatizer");
+  const erx::tagger::Lemmatizer back = erx::tagger::Lemmatizer::read(r);
+  r.expect_end();
+  back.lemmatize("parties", "NNS", out, scratch);
+  CHECK(out == "party");
 }
 
 TEST_CASE("Training is deterministic for a seed") {
@@ -141,14 +168,23 @@ TEST_CASE("The tagger reads normalized forms: curly and straight apostrophes agr
   }
   CHECK(straight.lemma(straight.tokens()[1]) == "be");
   CHECK(straight.lemma(straight.tokens()[5]) == "not");
+
+  // Tokens that did not come through the tokenizer (CoNLL-U, no Token::norm) are folded the same way.
+  erx::Document conllu = from_conllu(
+      "1\tShe\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+      "2\t\xE2\x80\x99s\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tsure\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  tagger.tag(conllu);
+  CHECK(conllu.xpos(conllu.tokens()[1]) == straight.xpos(straight.tokens()[1]));
+  CHECK(conllu.lemma(conllu.tokens()[1]) == "be");
 }
 
 TEST_CASE("The built-in tagger is accurate on the hand-written fixture") {
   const erx::TaggerScores s = erx::Tagger::english().evaluate(fixture());
   INFO("UPOS " << s.upos << " XPOS " << s.xpos << " lemma " << s.lemma << " of " << s.tokens);
-  CHECK(s.upos >= 55);  // of 57
-  CHECK(s.xpos >= 54);
-  CHECK(s.lemma >= 56);
+  CHECK(s.upos >= 56);  // of 58
+  CHECK(s.xpos >= 55);
+  CHECK(s.lemma >= 57);
 }
 
 TEST_CASE("The built-in tagger meets its EWT dev scores") {
@@ -181,4 +217,39 @@ TEST_CASE("Tagging is thread-safe and gives the same result in every thread") {
     });
   for (auto& t : threads) t.join();
   for (const std::string& r : results) CHECK(r == tags_of(expected));
+}
+
+TEST_CASE("Brown clusters are stored inside the tagger model and used as features") {
+  const auto dir = std::filesystem::temp_directory_path() / "erx_test_tagger_clusters";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "clusters.txt").string();
+  {
+    // "Zork" and "Blarp" never occur in the fixture; their clusters are those of "dog" and "the".
+    std::ofstream out(path);
+    out << "0110\tdog\t10\n0110\tZork\t3\n0110\tcat\t5\n10\tthe\t50\n10\tBlarp\t2\n111\tquickly\t4\n";
+  }
+  const erx::Document train[] = {fixture()};
+  erx::TaggerTrainingOptions options;
+  options.max_epochs = 8;
+  options.clusters = path;
+  const erx::Tagger with = erx::Tagger::train(train, {}, options);
+  CHECK(with.model().has_section("clusters"));
+  CHECK_FALSE(fixture_tagger().model().has_section("clusters"));
+  CHECK(with.evaluate(fixture()).upos == 58);
+
+  // The model is self-contained: it loads and tags the same after the clusters file is gone.
+  const std::string model_path = (dir / "tagger.erxm").string();
+  with.model().save(model_path);
+  std::filesystem::remove(path);
+  const erx::Tagger loaded = erx::Tagger::load(erx::ModelFile::load(model_path, erx::Tagger::kStage));
+  erx::Document a = from_conllu("1\tBlarp\t_\t_\t_\t_\t_\t_\t_\t_\n2\tZork\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  erx::Document b = from_conllu("1\tBlarp\t_\t_\t_\t_\t_\t_\t_\t_\n2\tZork\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  with.tag(a);
+  loaded.tag(b);
+  CHECK(tags_of(a) == tags_of(b));
+  std::filesystem::remove_all(dir);
+
+  // A missing clusters file is an error naming it.
+  options.clusters = (dir / "missing.txt").string();
+  CHECK_THROWS_AS(erx::Tagger::train(train, {}, options), erx::Error);
 }

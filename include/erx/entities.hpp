@@ -165,9 +165,9 @@ struct EntityTrainOptions {
 // Resources the feature extractor uses: gazetteer lists and word clusters. They are stored inside
 // the trained model, so a model always runs with the lists it was trained with.
 struct EntityResources {
-  // Gazetteer lists: list name (e.g. "countries", "cities", "first_names") -> entries, one name
-  // per element ("South Korea", "Xi"). Matching is on tokens, case-insensitive for entries with a
-  // capital letter on texts in all capitals, otherwise exact.
+  // Gazetteer lists: list name (e.g. "GPE.cities", "PERSON.first_names") -> entries, one name
+  // per element ("South Korea", "Xi"). Entries are tokenized with erx's Tokenizer and matched
+  // token by token, ignoring case (the model's features also see the word's capitalization).
   std::map<std::string, std::vector<std::string>> gazetteers;
   // Word clusters: word -> bit string path ("0110100"), as written by Brown clustering.
   std::vector<std::pair<std::string, std::string>> clusters;

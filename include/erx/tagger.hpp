@@ -37,6 +37,10 @@ struct TaggerTrainingOptions {
   float prune_threshold = 0.1f;  // drop averaged weights with |w| <= this (ml::CompileOptions)
   int tagdict_min_count = 20;    // a word seen this often ...
   double tagdict_min_share = 0.995;  // ... with one label this often is tagged from the dictionary
+  int ambiguity_min_count = 2;   // words seen this often get an ambiguity class
+  // Brown clusters file ("bits<TAB>word<TAB>count" lines, see ml::ClusterTable); when set, cluster
+  // path prefixes become features and the word -> cluster map is stored inside the model.
+  std::string clusters;
   // Called after each epoch with a progress line ("epoch 3: dev UPOS 96.41 ..."). May be empty.
   std::function<void(const std::string&)> log;
 };

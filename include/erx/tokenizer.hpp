@@ -40,11 +40,15 @@
 // Sentences: boundaries after sentence-final punctuation (with the closing quotes, brackets and
 // emoticons that follow it), after abbreviations only before typical sentence openers, at every
 // blank line, and at a line break that ends a line without final punctuation when the next line
-// starts with a capital (headlines and web-page debris such as "Recommended Stories" stand
-// alone), unless the text is hard-wrapped prose. A small averaged-perceptron model trained on
-// UD English EWT (built into the library) then revises the decisions where the rules are weak,
-// e.g. e-mail sign-offs and lines run together ("Thanks , Kim"), using the rules' decisions,
-// the neighbouring words and their shapes as features.
+// starts with a capital or the line is a short title-case headline (headlines and web-page debris
+// such as "Recommended Stories" and "list of 4 itemsend of list" stand alone), unless the text is
+// hard-wrapped prose. A small averaged-perceptron model trained on
+// UD English EWT (built into the library, ~110 KB) then revises the decisions where the rules
+// are weak: at the rules' boundaries after final punctuation, at line breaks, and where a
+// capitalised word, a number or a symbol meets a token that does not start in lower case (e-mail
+// sign-offs such as "Regards, Kim", lists and dates run together). Its features are the rules'
+// decisions, the neighbouring words and their character shapes. Abbreviation boundaries and
+// the gaps between two words (names, ordinary prose) stay with the rules.
 #pragma once
 
 #include <cstdint>

@@ -752,9 +752,14 @@ class Matcher {
     }
     // modifiers* head: "foreign minister", "national security adviser", "vice-defence minister".
     std::size_t j = i, mods = 0;
-    while (j < size() && is_title_modifier(low(j)) && j - i < 4) {
+    while (j < size() && is_title_modifier(low(j)) && j - i < 5) {
       ++j;
       ++mods;
+      // "vice - defence minister": a hyphen the tokenizer split off joins two modifiers.
+      if (low(j) == "-" && j + 1 < size() && (is_title_modifier(low(j + 1)) || title_head(j + 1))) {
+        ++j;
+        ++mods;
+      }
     }
     // Try the longest head position first (a modifier may itself be a head: "chief").
     for (std::size_t h = j + 1; h-- > i;) {

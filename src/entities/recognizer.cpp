@@ -352,6 +352,18 @@ void EntityRecognizer::recognize(Document& doc) const {
       const std::string& type = m.labels.types()[static_cast<std::size_t>(s.type)];
       if (opt.refine_types) {
         std::vector<std::string_view> words(in.words.begin() + s.first, in.words.begin() + s.end);
+        // "US - based Nvidia", "Seattle - born": the name is the part before the hyphen.
+        static constexpr std::string_view kSuffixes[] = {"based", "born", "led", "backed", "owned", "funded",
+                                                         "made", "run", "controlled", "linked", "bred"};
+        if (words.size() >= 3 && words[words.size() - 2] == "-" &&
+            std::find(std::begin(kSuffixes), std::end(kSuffixes), words.back()) != std::end(kSuffixes)) {
+          words.resize(words.size() - 2);
+          mention.end_token = s.end - 2;
+          mention.end = doc.tokens()[mention.end_token - 1].end;
+          mention.type = m.refiner->is_place(words) ? m.refiner->refine("LOC", words, {}, {}) : "ORG";
+          model_mentions.push_back(std::move(mention));
+          continue;
+        }
         std::uint32_t sentence = doc.sentences().empty() ? 0 : doc.sentence_of(s.first);
         std::uint32_t sfirst = doc.sentences().empty() ? 0 : doc.sentences()[sentence].first_token;
         std::uint32_t send = doc.sentences().empty() ? static_cast<std::uint32_t>(in.words.size())
@@ -359,6 +371,18 @@ void EntityRecognizer::recognize(Document& doc) const {
         std::string_view before = s.first > sfirst ? in.words[s.first - 1] : std::string_view();
         std::string_view after = s.end < send ? in.words[s.end] : std::string_view();
         mention.type = m.refiner->refine(type, words, before, after);
+        // "Ascend 950", "Boeing 747": a name followed by a model number is a product.
+        if (mention.type == "MISC" && s.end < send) {
+          std::string_view next = in.words[s.end];
+          bool digits = !next.empty() && next.size() <= 6 &&
+                        next.find_first_not_of("0123456789") == std::string_view::npos;
+          bool year = next.size() == 4 && (next.starts_with("19") || next.starts_with("20"));
+          if (digits && !year) {
+            mention.end_token = s.end + 1;
+            mention.end = doc.tokens()[s.end].end;
+            mention.type = "PRODUCT";
+          }
+        }
       } else {
         mention.type = type;
       }

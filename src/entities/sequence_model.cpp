@@ -29,6 +29,13 @@ std::string BilouLabels::name(int label) const {
   return std::string(1, kPrefix[position_of(label)]) + "-" + types_[static_cast<std::size_t>(type_of(label))];
 }
 
+BilouLabels::BilouLabels(std::vector<std::string> types) : types_(std::move(types)) {
+  preds_.resize(static_cast<std::size_t>(size()));
+  for (int c = 0; c < size(); ++c)
+    for (int p = 0; p < size(); ++p)
+      if (allowed(p, c)) preds_[static_cast<std::size_t>(c)].push_back(p);
+}
+
 bool BilouLabels::allowed(int prev, int cur) const noexcept {
   int pp = prev == size() ? -1 : position_of(prev);  // start behaves like O
   int cp = position_of(cur);
@@ -55,8 +62,7 @@ void viterbi(const float* emissions, std::size_t n, const float* transitions, co
     for (int c = 0; c < L; ++c) {
       float best = kNegInf;
       int arg = 0;
-      for (int p = 0; p < L; ++p) {
-        if (prev[p] == kNegInf || !labels.allowed(p, c)) continue;
+      for (int p : labels.predecessors(c)) {
         float s = prev[p] + transitions[static_cast<std::size_t>(p) * LL + static_cast<std::size_t>(c)];
         if (s > best) {
           best = s;

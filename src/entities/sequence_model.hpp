@@ -25,7 +25,7 @@ namespace erx::entities {
 class BilouLabels {
  public:
   BilouLabels() = default;
-  explicit BilouLabels(std::vector<std::string> types) : types_(std::move(types)) {}
+  explicit BilouLabels(std::vector<std::string> types);
 
   [[nodiscard]] int size() const noexcept { return 1 + 4 * static_cast<int>(types_.size()); }
   [[nodiscard]] int num_types() const noexcept { return static_cast<int>(types_.size()); }
@@ -39,6 +39,10 @@ class BilouLabels {
   [[nodiscard]] std::string name(int label) const;
   // Whether `cur` may follow `prev` (prev == size() means the sentence start).
   [[nodiscard]] bool allowed(int prev, int cur) const noexcept;
+  // The labels that may precede `cur` (not counting the sentence start), precomputed.
+  [[nodiscard]] const std::vector<int>& predecessors(int cur) const noexcept {
+    return preds_[static_cast<std::size_t>(cur)];
+  }
   // Whether a sentence may end with `label`.
   [[nodiscard]] static bool may_end(int label) noexcept {
     int p = position_of(label);
@@ -47,6 +51,7 @@ class BilouLabels {
 
  private:
   std::vector<std::string> types_;
+  std::vector<std::vector<int>> preds_;
 };
 
 // A document prepared for a pass: features per token and sentence ranges (and gold labels when

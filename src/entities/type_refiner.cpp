@@ -122,6 +122,30 @@ bool contains_name(std::string_view list_name, std::initializer_list<std::string
   return false;
 }
 
+// "Kim Dae-jung", "Ban Ki-moon", "Wi Sung-lac": a capitalised word, then a capitalised word, a
+// hyphen and a lower-case syllable (as one token, or three when the tokenizer splits hyphens) —
+// the romanization of Korean names, which the CoNLL-trained model often calls MISC.
+bool romanized_given_name(const std::vector<std::string_view>& words) {
+  auto title_case = [](std::string_view w) {
+    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+    for (std::size_t i = 1; i < w.size(); ++i)
+      if (w[i] < 'a' || w[i] > 'z') return false;
+    return true;
+  };
+  auto lower = [](std::string_view w) {
+    if (w.empty() || w.size() > 5) return false;
+    for (char c : w)
+      if (c < 'a' || c > 'z') return false;
+    return true;
+  };
+  if (words.size() == 2) {
+    std::size_t dash = words[1].find('-');
+    return title_case(words[0]) && dash != std::string_view::npos && title_case(words[1].substr(0, dash)) &&
+           lower(words[1].substr(dash + 1));
+  }
+  return words.size() == 4 && title_case(words[0]) && title_case(words[1]) && words[2] == "-" && lower(words[3]);
+}
+
 bool is_integer(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -222,6 +246,7 @@ std::string TypeRefiner::refine(std::string_view type, const std::vector<std::st
     return "GPE";
   }
   if (type == "MISC") {
+    if (romanized_given_name(words)) return "PERSON";
     std::string b = ascii_lower(before), a = ascii_lower(after);
     if (words.size() == 1 && (language_names().count(first) || word_in(language_lists_, words.front())) &&
         (a == "language" || a == "-speaking" ||

@@ -30,6 +30,11 @@ class TypeRefiner {
   [[nodiscard]] std::string refine(std::string_view type, const std::vector<std::string_view>& words,
                                    std::string_view before, std::string_view after) const;
 
+  // Whether a gazetteer lists the phrase as a place (a GPE or LOC list).
+  [[nodiscard]] bool is_place(const std::vector<std::string_view>& words) const {
+    return in_lists(gpe_lists_ | loc_lists_, words);
+  }
+
  private:
   [[nodiscard]] bool in_lists(std::uint64_t mask, const std::vector<std::string_view>& words) const;
   [[nodiscard]] bool word_in(std::uint64_t mask, std::string_view word) const;

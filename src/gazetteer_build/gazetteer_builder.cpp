@@ -182,7 +182,7 @@ std::uint64_t WordFrequencies::count(std::string_view word) const {
 bool is_common_word(std::string_view name, const WordFrequencies& frequencies, std::uint64_t min_count) {
   if (name.find(' ') != std::string_view::npos) return false;
   if (name.size() <= 2) return true;
-  if (name.front() >= 'a' && name.front() <= 'z') return true;  // written in lower case: a word
+  if (name.front() >= 'a' && name.front() <= 'z') return frequencies.count(name) >= min_count;  // "eMbalenhle"
   const std::string lower = ascii_lower(name);
   if (lower == name) return false;  // no ASCII capital ("Örebro"): nothing to compare with
   const std::uint64_t as_lower = frequencies.count(lower);
@@ -286,14 +286,14 @@ Build build_gazetteers(const BuildOptions& options) {
   const std::string names_credit =
       "Source: nltk-data names/ (Names Corpus 1.3, (C) 1991 Mark Kantrowitz, additions by Bill Ross);";
   ListBuilder female("PERSON.first_names.female.txt",
-                     {"English female first names.", names_credit, "redistributed with its README (NAMES-README.txt)."});
+                     {"English female first names.", names_credit, "redistributed with its README (NAMES-README)."});
   for (const auto& n : read_list(nltk / "names" / "female.txt")) female.add(n);
   ListBuilder male("PERSON.first_names.male.txt",
-                   {"English male first names.", names_credit, "redistributed with its README (NAMES-README.txt)."});
+                   {"English male first names.", names_credit, "redistributed with its README (NAMES-README)."});
   for (const auto& n : read_list(nltk / "names" / "male.txt")) male.add(n);
   const fs::path names_readme = nltk / "names" / "README";
   if (!fs::is_regular_file(names_readme)) throw Error(ErrorCode::kIo, names_readme.string() + ": cannot open for reading");
-  build.copies.emplace_back(names_readme, "NAMES-README.txt");
+  build.copies.emplace_back(names_readme, "NAMES-README");
 
   for (ListBuilder* list : {&countries, &states, &abbreviations, &cities, &nationalities, &female, &male})
     build.lists.push_back(list->finish());

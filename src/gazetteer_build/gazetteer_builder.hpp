@@ -55,8 +55,9 @@ class WordFrequencies {
 
 // True when the one-word name `name` is used as an ordinary lower-case word at least as often as
 // in its written form, and at least `min_count` times: "Mobile" (mobile), "Reading" (reading).
-// Names of several words are never common words; names of one or two characters and names that
-// start with a lower-case ASCII letter always are. Only ASCII letters are case-folded.
+// Names of several words are never common words; names of one or two characters always are. A
+// name that starts with a lower-case letter ("eMbalenhle") is common when seen `min_count` times.
+// Only ASCII letters are case-folded.
 bool is_common_word(std::string_view name, const WordFrequencies& frequencies, std::uint64_t min_count);
 
 // The names under which a country of an ISO-style list is written in text:

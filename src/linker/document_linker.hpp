@@ -25,6 +25,7 @@ struct WorkMention {
   char klass = 0;                  // type class: P(erson), O(rg), G(eo), N(orp), V(alue), X(other)
   Gender gender = Gender::kUnknown;
   bool acronym = false;            // "NATO", "U.S."
+  bool subject = false;            // its head is a clause subject (needs a parse)
   std::int32_t cluster = -1;       // union-find parent while clustering; entity index afterwards
 };
 
@@ -39,7 +40,7 @@ class DocumentLinker {
  private:
   // names.cpp
   void prepare_names();
-  void map_demonyms();
+  void analyze_syntax();  // subjects, and nationality adjectives that stand for their country
   void cluster_names();
   void build_entities();
   std::int32_t find(std::int32_t i);

@@ -11,7 +11,7 @@ namespace detail {
 
 void DocumentLinker::run() {
   prepare_names();
-  map_demonyms();
+  analyze_syntax();
   cluster_names();
   build_entities();
   resolve_anaphora();

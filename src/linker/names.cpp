@@ -176,6 +176,19 @@ void DocumentLinker::prepare_names() {
       if (w.name.size() > suffix.size() + 1 && std::string_view(w.name).ends_with(suffix))
         w.name.resize(w.name.size() - suffix.size());
     }
+    // "Toronto-based" kept as one token and tagged as a whole: the mention names the place, and
+    // only its bytes before the suffix are the name.
+    for (std::string_view suffix : {"-based", "-headquartered"}) {
+      if (w.name.size() > suffix.size() + 1 && lower(w.name).ends_with(suffix) && b == m.end_token &&
+          tokens[b - 1].end == m.end) {
+        w.name.resize(w.name.size() - suffix.size());
+        w.mention.end = m.end - static_cast<std::uint32_t>(suffix.size());
+        if (w.klass != 'G') {
+          w.type = "GPE";
+          w.klass = 'G';
+        }
+      }
+    }
     const std::string low = lower(w.name);
     std::size_t i = 0;
     while (i < low.size()) {
@@ -196,23 +209,31 @@ void DocumentLinker::prepare_names() {
   }
 }
 
-void DocumentLinker::map_demonyms() {
-  if (!options_.demonyms) return;
+void DocumentLinker::analyze_syntax() {
   const auto& tokens = doc_.tokens();
   DependencyView view;
   std::int64_t built_for = -1;
   for (WorkMention& w : work_) {
-    if (w.klass != 'N') continue;
-    const std::string_view country = lexicon_.country_of_demonym(w.name);
-    if (country.empty()) continue;
+    if (w.klass == 0) continue;
     const Mention& m = w.mention;
-    bool modifier = false;
     if (doc_.has_parse()) {
       const std::uint32_t s = doc_.sentence_of(m.first_token);
       if (built_for != s) {
         view.build(doc_, doc_.sentences()[s]);
         built_for = s;
       }
+      for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
+        const std::int32_t h = view.head(t);
+        if (h >= static_cast<std::int64_t>(m.first_token) && h < static_cast<std::int64_t>(m.end_token)) continue;
+        w.subject = view.dep(t) == Dep::kNsubj;
+        break;
+      }
+    }
+    if (w.klass != 'N' || !options_.demonyms) continue;
+    const std::string_view country = lexicon_.country_of_demonym(w.name);
+    if (country.empty()) continue;
+    bool modifier = false;
+    if (doc_.has_parse()) {
       // The mention's head: the token whose head lies outside the mention.
       for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
         const std::int32_t h = view.head(t);
@@ -229,7 +250,7 @@ void DocumentLinker::map_demonyms() {
       // Without a parse: a nationality adjective directly followed by a word.
       const Token& next = tokens[m.end_token];
       modifier = next.kind == TokenKind::kWord && (next.upos == Upos::kNone || next.upos == Upos::kNOUN ||
-                                                   next.upos == Upos::kPROPN);
+                                                   next.upos == Upos::kPROPN || next.upos == Upos::kADJ);
     }
     if (!modifier) continue;
     w.standard = std::string(country);
@@ -281,6 +302,20 @@ void DocumentLinker::cluster_names() {
     s.max_words = std::max(s.max_words, w.words.size());
     s.members.push_back(i);
   }
+  // A person's name the recognizer typed as something else in some places ("Carney" as GPE next
+  // to "Mark Carney", "Wi" next to "Wi Sung-lac" as MISC): one side is a PERSON, the other an
+  // ORG, GPE/LOC or other name, and the single word is no country, alias or nationality.
+  const auto cross_type_person = [&](const WorkMention& shorter, const WorkMention& fuller) {
+    if ((shorter.klass == 'P') == (fuller.klass == 'P')) return false;
+    const char other = shorter.klass == 'P' ? fuller.klass : shorter.klass;
+    if (other != 'O' && other != 'G' && other != 'X') return false;
+    if (shorter.words.size() != 1) return false;
+    // A word typed as a place is a person only where people usually are, as a subject: "Carney
+    // told reporters", not "visited Washington".
+    if (shorter.klass == 'G' && !shorter.subject) return false;
+    return !lexicon_.is_country(shorter.name) && lexicon_.alias_target(shorter.name).empty() &&
+           lexicon_.country_of_demonym(shorter.name).empty();
+  };
   const auto short_form_of = [&](const WorkMention& shorter, const WorkMention& fuller) {
     if (fuller.words.size() < 2 || shorter.words.empty() || shorter.words.size() >= fuller.words.size()) {
       // Acronyms are compared with initials whatever the word counts.
@@ -293,19 +328,21 @@ void DocumentLinker::cluster_names() {
       if (!fuller.standard.empty() && initials(fuller.name) == letters) return true;
     }
     if (shorter.words.size() >= fuller.words.size()) return false;
-    if (shorter.klass != fuller.klass) return false;
-    if (shorter.klass == 'P') {
+    if (shorter.klass != fuller.klass && !cross_type_person(shorter, fuller)) return false;
+    if (shorter.klass == 'P' || fuller.klass == 'P') {
       // A family name: "Macron" for "Emmanuel Macron". News refers to people by family name; a
       // leading word is one only in family-name-first names ("Lee" for "Lee Jae Myung", "Wi" for
       // "Wi Sung-lac"), so a known first name matches a leading word only in names shaped like
       // those (three words without initials, or a hyphenated given name).
       if (shorter.words.size() != 1) return false;
-      if (shorter.words[0] == fuller.words.back()) return true;
+      const bool cross = shorter.klass != fuller.klass;
+      if (shorter.words[0] == fuller.words.back()) return !cross || fuller.klass == 'P';
       if (shorter.words[0] != fuller.words.front()) return false;
-      if (!lexicon_.is_first_name(shorter.words[0])) return true;
       const bool hyphenated = fuller.words.size() == 2 && fuller.words[1].find('-') != std::string::npos;
       const bool three = fuller.words.size() == 3 && fuller.words[1].find('.') == std::string::npos &&
                          fuller.words[1].size() > 1;
+      // Across types only the family-name-first shapes: "Trump" is not "Trump Tower".
+      if (!cross && !lexicon_.is_first_name(shorter.words[0])) return true;
       return hyphenated || three;
     }
     if (shorter.klass == 'O') {
@@ -351,26 +388,30 @@ void DocumentLinker::cluster_names() {
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    // Same-type fuller names first; a person's name typed otherwise only when there is none.
     std::int32_t match = -1;
     bool ambiguous = false;
-    for (const std::int32_t other_root : candidates) {
-      const Summary& big = clusters.at(other_root);
-      if (other_root == root || big.max_words < 2) continue;
-      if (!all_acronyms && big.klass != small.klass) continue;
-      if (all_acronyms && (big.klass == 'P' || big.klass == 'V')) continue;
-      bool found = false;
-      for (std::int32_t si : small.members) {
-        for (std::int32_t bi : big.members) {
-          if (short_form_of(work_[static_cast<std::size_t>(si)], work_[static_cast<std::size_t>(bi)])) {
-            found = true;
-            break;
+    for (int pass = 0; pass < 2 && match < 0; ++pass) {
+      for (const std::int32_t other_root : candidates) {
+        const Summary& big = clusters.at(other_root);
+        if (other_root == root || big.max_words < 2) continue;
+        const bool same_type = all_acronyms || big.klass == small.klass;
+        if (pass == 0 ? !same_type : (same_type || (big.klass != 'P' && small.klass != 'P'))) continue;
+        if (all_acronyms && (big.klass == 'P' || big.klass == 'V')) continue;
+        bool found = false;
+        for (std::int32_t si : small.members) {
+          for (std::int32_t bi : big.members) {
+            if (short_form_of(work_[static_cast<std::size_t>(si)], work_[static_cast<std::size_t>(bi)])) {
+              found = true;
+              break;
+            }
           }
+          if (found) break;
         }
-        if (found) break;
+        if (!found) continue;
+        if (match >= 0 && find(match) != find(other_root)) ambiguous = true;
+        match = other_root;
       }
-      if (!found) continue;
-      if (match >= 0 && find(match) != find(other_root)) ambiguous = true;
-      match = other_root;
     }
     if (match >= 0 && !ambiguous) unite(root, match);
   }

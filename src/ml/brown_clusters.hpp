@@ -129,6 +129,11 @@ class ClusterTable {
   [[nodiscard]] std::string_view find(std::string_view word) const noexcept;
   // The number of words.
   [[nodiscard]] std::size_t size() const noexcept { return bits_of_.size(); }
+  // Calls f(word, bits) for every word, in unspecified order (for copying the table elsewhere).
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& [word, bits] : bits_of_) f(std::string_view(word), std::string_view(bits));
+  }
 
  private:
   struct Hash {

@@ -30,8 +30,8 @@ void SentenceExtractor::run() {
       affiliation_relations(t);
       location_relations(t);
     }
-    if (view_.dep(t) == Dep::kAmod || view_.dep(t) == Dep::kAcl || view_.dep(t) == Dep::kCompound)
-      hyphen_participle_relations(t);
+    const Dep d = view_.dep(t);
+    if (d == Dep::kAmod || d == Dep::kAcl || d == Dep::kCompound || d == Dep::kNmod) hyphen_participle_relations(t);
   }
 }
 

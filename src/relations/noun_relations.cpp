@@ -35,11 +35,17 @@ void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std
 
 std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std::uint32_t>& words) const {
   words.clear();
+  // Words of another entity are holders, not part of the role ("US" in "US national security
+  // adviser"); words of the noun's own mention are ("Prime" in a PERSON "Prime Minister Takaichi").
+  const std::int32_t own = view_.mention(n);
+  const auto other_entity = [&](std::uint32_t t) {
+    return view_.mention(t) != own && is_entity_token(doc_, view_, t);
+  };
   for (std::uint32_t c : view_.children(n)) {
     if (c > n) break;
     const DepLabel l = view_.label(c);
     if (!(l.dep == Dep::kAmod || (l.dep == Dep::kCompound && l.sub != Sub::kPrt))) continue;
-    if (is_entity_token(doc_, view_, c) || is_dating_adjective(view_.lemma(c))) continue;
+    if (other_entity(c) || is_dating_adjective(view_.lemma(c))) continue;
     // The modifier with its own modifiers ("vice - defence", "most important").
     std::vector<std::uint32_t> stack{c};
     while (!stack.empty()) {
@@ -48,8 +54,7 @@ std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std:
       words.push_back(x);
       for (std::uint32_t y : view_.children(x)) {
         const Dep d = view_.dep(y);
-        if (d == Dep::kDet || d == Dep::kCase || d == Dep::kCc || d == Dep::kConj || is_entity_token(doc_, view_, y))
-          continue;
+        if (d == Dep::kDet || d == Dep::kCase || d == Dep::kCc || d == Dep::kConj || other_entity(y)) continue;
         if (d == Dep::kPunct && view_.text(y) != "-") continue;
         if (d == Dep::kNmod && view_.sub(y) == Sub::kPoss) continue;
         stack.push_back(y);
@@ -272,12 +277,26 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
 
 void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
   // "Seattle-based Amazon" -> Amazon based in Seattle; "Iran-backed militia" -> Iran back militia.
-  if (view_.xpos(b) != "VBN" && view_.lower(b) != "based") return;
   const std::int32_t head = view_.head(b);
   if (head < 0) return;
   const Dep d = view_.dep(b);
-  if (d != Dep::kAmod && d != Dep::kAcl && d != Dep::kCompound) return;
+  if (d != Dep::kAmod && d != Dep::kAcl && d != Dep::kCompound && d != Dep::kNmod) return;
   const auto y = static_cast<std::uint32_t>(head);
+  // One token "Toronto-based" whose place the linker made a mention of ("Toronto").
+  for (std::string_view suffix : {"-based", "-headquartered"}) {
+    if (!view_.lower(b).ends_with(suffix) || view_.lower(b).size() == suffix.size()) continue;
+    Arg place, thing;
+    if (!make_arg(b, place) || !make_arg(y, thing)) return;
+    Candidate cand;
+    cand.words = {b};
+    cand.confidence = 0.85f;
+    cand.subject = thing;
+    cand.object = place;
+    cand.predicate = std::string(suffix.substr(1)) + " in";
+    emit(std::move(cand));
+    return;
+  }
+  if (view_.xpos(b) != "VBN" && view_.lower(b) != "based") return;
   for (std::uint32_t x : view_.children(b)) {
     if (x > b) break;
     const Dep xd = view_.dep(x);

@@ -25,6 +25,7 @@ enum Template : std::uint64_t {
   kAmb, kNextAmb, kNext2Amb, kPrevAmb, kTag1Amb, kAmbNextAmb, kTag1NextAmb,
   kFirstShape, kFirstLower,
   kHeadShape, kHeadLower,
+  kCluster4, kCluster6, kCluster10, kCluster20, kPrevCluster4, kPrevCluster10, kNextCluster4, kNextCluster10,
 };
 
 WordFeatures make_pad(std::string_view name) {
@@ -33,11 +34,23 @@ WordFeatures make_pad(std::string_view name) {
   w.lower = w.form = w.shape = h;
   for (auto& p : w.prefix) p = h;
   for (auto& s : w.suffix) s = h;
+  for (auto& c : w.cluster) c = h;
   w.ambiguity = 0xFFFFFFFFu;
   return w;
 }
 
 }  // namespace
+
+void Lexicon::index_clusters() {
+  cluster_prefixes.clear();
+  cluster_prefixes.reserve(cluster_paths.size());
+  for (const std::string& path : cluster_paths) {
+    std::array<std::uint64_t, 4> p{};
+    for (std::size_t k = 0; k < p.size(); ++k)
+      p[k] = ml::hash_string(std::string_view(path).substr(0, kClusterPrefixLengths[k])) | 1;  // never 0
+    cluster_prefixes.push_back(p);
+  }
+}
 
 const WordFeatures& pad_before() noexcept {
   static const WordFeatures w = make_pad("<s>");
@@ -62,6 +75,13 @@ void word_features(std::string_view norm, std::string_view raw, const Lexicon& l
   out.ambiguity = amb == ml::HashIndex::kMissing ? 0 : amb + 1;
   const std::uint32_t dict = lexicon.tagdict.find(out.form);
   out.dict_label = dict == ml::HashIndex::kMissing ? -1 : static_cast<std::int32_t>(dict);
+  out.cluster = {};
+  if (!lexicon.cluster_prefixes.empty()) {
+    // The word's own casing first, then its lower-case form ("Apple" at a sentence start).
+    std::uint32_t c = lexicon.cluster_of.find(out.form);
+    if (c == ml::HashIndex::kMissing) c = lexicon.cluster_of.find(out.lower);
+    if (c != ml::HashIndex::kMissing) out.cluster = lexicon.cluster_prefixes[c];
+  }
   scratch.clear();
   append_shape(norm, scratch);
   out.shape = ml::hash_string(scratch);
@@ -111,6 +131,20 @@ void extract(const WordFeatures* words, std::size_t i, int prev1, int prev2, ml:
   buf.add(feature(kTag1Amb, t1, w.ambiguity));
   buf.add(feature(kAmbNextAmb, w.ambiguity, n1.ambiguity));
   buf.add(feature(kTag1NextAmb, t1, n1.ambiguity));
+  if (w.cluster[0] != 0) {
+    buf.add(feature(kCluster4, w.cluster[0]));
+    buf.add(feature(kCluster6, w.cluster[1]));
+    buf.add(feature(kCluster10, w.cluster[2]));
+    buf.add(feature(kCluster20, w.cluster[3]));
+  }
+  if (p1.cluster[0] != 0) {
+    buf.add(feature(kPrevCluster4, p1.cluster[0]));
+    buf.add(feature(kPrevCluster10, p1.cluster[2]));
+  }
+  if (n1.cluster[0] != 0) {
+    buf.add(feature(kNextCluster4, n1.cluster[0]));
+    buf.add(feature(kNextCluster10, n1.cluster[2]));
+  }
   if (prev1 == kStartLabel) {
     buf.add(feature(kFirstShape, w.shape));
     buf.add(feature(kFirstLower, w.lower));

@@ -27,6 +27,12 @@ ModelFile Tagger::Impl::to_file() const {
   out.add_section("lexicon", w.take());
   lemmatizer.write(w);
   out.add_section("lemmatizer", w.take());
+  if (!lexicon.cluster_paths.empty()) {
+    w.u32(static_cast<std::uint32_t>(lexicon.cluster_paths.size()));
+    for (const std::string& p : lexicon.cluster_paths) w.str(p);
+    lexicon.cluster_of.write(w);
+    out.add_section("clusters", w.take());
+  }
   return out;
 }
 
@@ -67,6 +73,21 @@ std::shared_ptr<Tagger::Impl> Tagger::Impl::from_file(const ModelFile& file) {
     ml::ByteReader r(file.section("lemmatizer"), name + ": section 'lemmatizer'");
     impl->lemmatizer = tagger::Lemmatizer::read(r);
     r.expect_end();
+  }
+  if (file.has_section("clusters")) {
+    ml::ByteReader r(file.section("clusters"), name + ": section 'clusters'");
+    const std::uint32_t n = r.u32();
+    r.check(n <= r.remaining() / 4, "cluster count larger than the data");
+    impl->lexicon.cluster_paths.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::string p = r.str();
+      r.check(!p.empty() && p.find_first_not_of("01") == std::string::npos, "cluster path is not a bit string");
+      impl->lexicon.cluster_paths.push_back(std::move(p));
+    }
+    impl->lexicon.cluster_of = ml::HashIndex::read(r);
+    r.expect_end();
+    impl->lexicon.cluster_of.for_each_value([&](std::uint32_t v) { r.check(v < n, "cluster index out of range"); });
+    impl->lexicon.index_clusters();
   }
   return impl;
 }

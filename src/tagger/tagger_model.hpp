@@ -6,6 +6,9 @@
 //   "lexicon"    ambiguity classes: HashIndex(hash of lower-case/digit-folded form -> class id),
 //                tag dictionary: HashIndex(hash of form -> label id) for frequent unambiguous words
 //   "lemmatizer" tagger::Lemmatizer
+//   "clusters"   optional: Brown cluster bit strings (u32 count, then length-prefixed strings) and
+//                HashIndex(hash of word form, case kept -> cluster index); absent in models trained
+//                without --clusters, which then use no cluster features
 #pragma once
 
 #include <array>
@@ -46,12 +49,26 @@ struct WordFeatures {
   std::uint32_t ambiguity = 0;  // ambiguity class id + 1, or 0 when unknown
   std::uint32_t headline = 0;   // 1 if the token's sentence looks like a title (mostly capitalized)
   std::int32_t dict_label = -1; // label from the tag dictionary, or -1
+  // Hashes of the Brown cluster path prefixes (kClusterPrefixLengths bits), or all 0 when the word
+  // has no cluster (or the model has no clusters).
+  std::array<std::uint64_t, 4> cluster{};
 };
+
+// Prefix lengths (bits) of the Brown cluster paths used as features.
+inline constexpr std::array<std::size_t, 4> kClusterPrefixLengths = {4, 6, 10, 20};
 
 // Lexicons learned from the training data.
 struct Lexicon {
   ml::HashIndex ambiguity;  // hash(lower) -> class id
   ml::HashIndex tagdict;    // hash(form) -> label id
+  // Brown clusters (empty when the model has none): hash(word) -> index into cluster_paths.
+  ml::HashIndex cluster_of;
+  std::vector<std::string> cluster_paths;
+  // cluster_prefixes[c][k]: hash of the first kClusterPrefixLengths[k] bits of cluster_paths[c].
+  std::vector<std::array<std::uint64_t, 4>> cluster_prefixes;
+
+  // Fills cluster_prefixes from cluster_paths.
+  void index_clusters();
 };
 
 // Computes the word features of a token from its normalized form and raw text. `scratch` is

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "erx/error.hpp"
+#include "ml/brown_clusters.hpp"
 #include "ml/labels.hpp"
 #include "ml/perceptron.hpp"
 #include "ml/training.hpp"
@@ -118,13 +119,13 @@ Tagger Tagger::train(std::span<const Document> train, std::span<const Document> 
   }
 
   // An ambiguity class: the labels that make up at least 5% of a word's occurrences, for words
-  // seen at least twice.
+  // seen at least options.ambiguity_min_count times.
   constexpr std::uint32_t kNoClass = 0xFFFFFFFFu;
   std::map<std::vector<int>, std::uint32_t> classes;
   auto class_of = [&](const std::map<int, std::size_t>& counts) -> std::uint32_t {
     std::size_t total = 0;
     for (const auto& [l, c] : counts) total += c;
-    if (total < 2) return kNoClass;
+    if (total < static_cast<std::size_t>(std::max(1, options.ambiguity_min_count))) return kNoClass;
     std::vector<int> set;
     for (const auto& [l, c] : counts)
       if (c * 20 >= total) set.push_back(l);
@@ -164,6 +165,27 @@ Tagger Tagger::train(std::span<const Document> train, std::span<const Document> 
     impl->lexicon.tagdict = ml::HashIndex(dict);
     log("labels " + std::to_string(labels.size()) + ", ambiguity classes " + std::to_string(classes.size()) +
         " over " + std::to_string(amb.size()) + " words, tag dictionary " + std::to_string(dict.size()) + " words");
+  }
+  // Brown clusters, copied into the model so that it stays self-contained: the cluster paths
+  // (sorted, unique) and hash(word) -> path index for every word of the clusters file.
+  if (!options.clusters.empty()) {
+    const ml::ClusterTable table = ml::ClusterTable::load(options.clusters);
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
+    entries.reserve(table.size());
+    table.for_each([&](std::string_view word, std::string_view bits) { entries.emplace_back(word, bits); });
+    std::sort(entries.begin(), entries.end());  // deterministic order
+    std::set<std::string_view> paths;
+    for (const auto& e : entries) paths.insert(e.second);
+    impl->lexicon.cluster_paths.assign(paths.begin(), paths.end());
+    std::map<std::string_view, std::uint32_t> path_index;
+    for (const std::string& p : impl->lexicon.cluster_paths)
+      path_index.emplace(p, static_cast<std::uint32_t>(path_index.size()));
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> items;
+    items.reserve(entries.size());
+    for (const auto& [word, bits] : entries) items.emplace_back(ml::hash_string(word), path_index.at(bits));
+    impl->lexicon.cluster_of = ml::HashIndex(items);
+    impl->lexicon.index_clusters();
+    log("clusters: " + std::to_string(entries.size()) + " words in " + std::to_string(paths.size()) + " clusters");
   }
   impl->lemmatizer = tagger::Lemmatizer::train(lemma_examples);
   log("lemmatizer: " + std::to_string(impl->lemmatizer.num_rules()) + " suffix rules, " +

@@ -7,10 +7,12 @@
 // "Recommended Stories"), unless the text is hard-wrapped prose.
 //
 // Then, if there is a model, a binary averaged perceptron revises the decision at every
-// *candidate* gap: where the rules put a boundary, at line breaks, and wherever a token that is
-// not a lower-case word is followed by one that does not start in lower case. Everywhere else
-// (e.g. between two lower-case words) the rules' "no boundary" stands; EWT has almost no sentence
-// ends there. Blank lines always end a sentence.
+// *candidate* gap (is_candidate): the rules' boundaries after final punctuation, line breaks, and
+// gaps where a token that is neither a lower-case word nor (before a word) a capitalised word is
+// followed by one that does not start in lower case and is not a comma, colon, semicolon or
+// closing bracket. Everywhere else the rules' decision stands: EWT has almost no sentence ends
+// between two words, and abbreviation boundaries are too rare for the model to learn them per
+// word. Blank lines always end a sentence.
 #pragma once
 
 #include <array>

@@ -75,7 +75,12 @@ int run_eval_ner(const Args& args) {
   } else {
     std::string type_set = resolve_type_set(types, gold);
     EntityRecognizer recognizer = conll_recognizer(model, type_set, rules);
-    std::vector<std::vector<std::string>> all = predict_tags(recognizer, gold, type_set, ner::TagScheme::kIob2, pos);
+    // Predict in the gold column's scheme, so that token accuracy compares like with like.
+    std::vector<std::string> column;
+    for (const auto& s : gold_tags) column.insert(column.end(), s.begin(), s.end());
+    ner::TagScheme scheme = ner::detect_scheme(column);
+    if (scheme == ner::TagScheme::kAuto) scheme = ner::TagScheme::kIob2;
+    std::vector<std::vector<std::string>> all = predict_tags(recognizer, gold, type_set, scheme, pos);
     for (std::size_t si = 0; si < gold.sentences.size(); ++si) {
       predicted.emplace_back();
       for (std::size_t li = 0; li < gold.sentences[si].lines.size(); ++li)

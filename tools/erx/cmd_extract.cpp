@@ -46,6 +46,7 @@ int run_extract(const Args& args) {
   std::vector<std::string> files;
   std::vector<std::string> schema_files;
   bool graph_mode = false, open = false, schema_only = false;
+  std::vector<std::string> rule_files;
   po::options_description visible(
       "usage: erx extract [options] [FILE...]\n\n"
       "Finds the entities in each FILE (standard input when none is given) and the typed links\n"
@@ -63,7 +64,9 @@ int run_extract(const Args& args) {
       "schema,s", po::value(&schema_files)->composing(),
       "add the entries of this relation schema file to the built-in one (repeatable)")(
       "schema-only", po::bool_switch(&schema_only), "keep only links whose predicate the schema lists")(
-      "open", po::bool_switch(&open), "open mode: link arguments may be any noun phrase");
+      "open", po::bool_switch(&open), "open mode: link arguments may be any noun phrase")(
+      "rules,r", po::value(&rule_files)->composing(),
+      "user entity rules: TYPE<TAB>phrase or TYPE<TAB>pattern: ... per line (repeatable; see erx/entities.hpp)");
   po::options_description all;
   all.add(visible).add_options()("file", po::value(&files));
   po::positional_options_description positional;
@@ -90,6 +93,7 @@ int run_extract(const Args& args) {
   PipelineOptions options;
   options.relations.open = open;
   options.relations.schema_only = schema_only;
+  for (const std::string& path : rule_files) options.entity_rules.load(path);
   Pipeline pipeline = Pipeline::english(options);
   if (!schema_files.empty()) {
     RelationSchema schema = RelationSchema::english();

@@ -26,15 +26,16 @@ int run_train_ner(const Args& args) {
       "for a given --seed. The shipped English model was trained with:\n"
       "  python3 scripts/gum_entities_to_conll.py ../shared/corpora/gum/train > gum-train.conll\n"
       "  erx train ner --train eng.train gum-train.conll --dev eng.testa \\\n"
-      "      --gazetteers models/en/gazetteers --output models/en/entities.erxm\n"
-      "(see models/en/MODEL_CARD.md for the exact command and scores)\n\noptions");
+      "      --gazetteers models/en/gazetteers GEN --out models/en/entities.erxm\n"
+      "where GEN holds the lists of 'erx build gazetteers --corpora ../shared/corpora --out GEN'\n"
+      "(see models/en/MODEL_CARD.md for the exact commands and the scores).\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "train", po::value(&train_paths)->multitoken(), "training file(s)")(
       "dev", po::value(&dev_path), "development file (early stopping)")(
       "gazetteers", po::value(&gazetteers)->multitoken(),
       "directories of gazetteer lists (*.txt, one name per line; a list's name is its file name)")(
       "clusters", po::value(&clusters), "word clusters file (bits<TAB>word[<TAB>count])")(
-      "output,o", po::value(&output)->default_value("entities.erxm"), "model file to write")(
+      "out,o", po::value(&output)->default_value("entities.erxm"), "model file to write")(
       "pos", po::value(&pos)->default_value("tagger"), "POS tags for features: tagger (erx's), file, none")(
       "epochs", po::value(&options.max_epochs)->default_value(30), "maximum epochs per pass")(
       "patience", po::value(&options.patience)->default_value(4), "early stopping patience (epochs)")(

@@ -46,7 +46,11 @@ int run_train_tagger(const Args& args) {
       "stop after this many epochs without a better dev score")(
       "seed", po::value(&options.seed)->default_value(options.seed), "shuffling seed")(
       "prune", po::value(&options.prune_threshold)->default_value(options.prune_threshold),
-      "drop averaged weights with |w| <= this");
+      "drop averaged weights with |w| <= this")(
+      "ambiguity-min-count", po::value(&options.ambiguity_min_count)->default_value(options.ambiguity_min_count),
+      "words seen this often in training get an ambiguity class")(
+      "clusters", po::value(&options.clusters),
+      "Brown clusters file (bits<TAB>word<TAB>count) whose path prefixes become features; stored in the model");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(visible).run(), vm);

@@ -26,5 +26,6 @@ int run_train_tagger(const Args& args);    // erx train tagger
 int run_train_tokenizer(const Args& args);  // erx train tokenizer
 int run_train_parser(const Args& args);    // erx train parser
 int run_eval_parser(const Args& args);     // erx eval parser
+int run_eval_relations(const Args& args);  // erx eval relations
 
 }  // namespace erx::cli
