@@ -45,9 +45,11 @@ enum class CueKind : std::uint8_t {
   kNegation,         // adverbs that negate their predicate ("not", "never")
   kLightVerb,        // verbs whose object noun carries the meaning ("pay a visit")
   kSkipPreposition,  // prepositions that never introduce an argument ("according to")
+  kObjectControl,    // verbs whose object is the subject of their "to" complement ("persuade X to")
 };
 
-// Returns "reporting", "hypothetical", "modal", "negation", "light-verb" or "skip-preposition".
+// Returns "reporting", "hypothetical", "modal", "negation", "light-verb", "skip-preposition" or
+// "object-control".
 ERX_API std::string_view to_string(CueKind kind) noexcept;
 
 // A nominalization entry: "visit to => visit VISIT".

@@ -243,6 +243,12 @@ void DocumentLinker::analyze_syntax() {
         if (attributive && h > static_cast<std::int64_t>(t)) {
           const Upos hu = view.upos(static_cast<std::uint32_t>(h));
           modifier = hu == Upos::kNOUN || hu == Upos::kPROPN;
+        } else if ((d == Dep::kRoot || h < 0 || d == Dep::kDep) && m.end_token < tokens.size() &&
+                   m.end_token < view.end()) {
+          // A parser that left "Chinese" of "Chinese President Xi" unattached: the word right
+          // after it being a title or name still shows the adjective modifies it.
+          const Upos next = view.upos(m.end_token);
+          modifier = next == Upos::kNOUN || next == Upos::kPROPN;
         }
         break;
       }

@@ -55,6 +55,16 @@ void decode(const Parser::Impl& impl, Scratch& s, const WordAttrs* attrs, int n)
   s.scores.resize(impl.actions.num_classes());
   s.state.reset(n);
   while (!s.state.terminal()) {
+    // Two states allow a single action; they need no scoring: an empty stack (only ROOT) must
+    // SHIFT, and the last word left with an empty buffer must go to ROOT.
+    if (s.state.stack_depth() == 1) {
+      s.state.apply(Move::kShift, -1);
+      continue;
+    }
+    if (s.state.buffer_empty() && s.state.right_is_root()) {
+      s.state.apply(Move::kRight, impl.root_label);
+      continue;
+    }
     extract_features(s.state, attrs, s.features, s.action_features);
     score_actions(impl.moves, impl.actions, s);
     const int action = best_valid_action(s.state, s.scores.data(), num_labels, impl.root_label);

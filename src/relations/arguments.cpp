@@ -48,7 +48,15 @@ std::int32_t SentenceExtractor::antecedent(std::uint32_t t) const {
 
 bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
   std::uint32_t h = t;
-  if (is_relative_pronoun(t)) h = static_cast<std::uint32_t>(antecedent(t));
+  if (is_relative_pronoun(t)) {
+    h = static_cast<std::uint32_t>(antecedent(t));
+    // A parser may hang "X, which ..." on a verb; a name right before the comma is then the
+    // antecedent.
+    if (!view_.is_nominal(h) && t >= view_.first() + 2 && view_.text(t - 1) == ",") {
+      const std::int32_t m = view_.mention(t - 2);
+      if (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].end_token == t - 1) h = t - 2;
+    }
+  }
   const auto& mentions = doc_.mentions();
   // A pronoun linked by the linker carries its own mention; otherwise the head's (or the
   // antecedent's) mention names the argument.
@@ -144,11 +152,14 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
   switch (l.dep) {
     case Dep::kXcomp: {
       // Object control and raising to object ("persuade China to play", "expect Lee to visit"),
-      // else subject control and raising ("wants to visit", "is expected to persuade").
+      // else subject control and raising ("wants to visit", "is expected to persuade"). Verbs
+      // that are not listed as object-control keep their subject: "approach Beijing to
+      // encourage talks" (a purpose clause that parsers often label xcomp).
       std::int32_t obj = view_.child(h, Dep::kObj);
       if (obj < 0) obj = view_.child(h, Dep::kIobj);
       inherited = true;
-      if (obj >= 0 && view_.is_nominal(static_cast<std::uint32_t>(obj))) {
+      if (obj >= 0 && view_.is_nominal(static_cast<std::uint32_t>(obj)) &&
+          (schema_.is_cue(CueKind::kObjectControl, view_.lemma(h)) || !view_.is_verb(h))) {
         out.push_back(static_cast<std::uint32_t>(obj));
         return;
       }
@@ -217,6 +228,7 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
   bool hypothetical = false, reported = false, weak_modal = false;
   bool follow_negation = true;  // negation of governing predicates applies through xcomp only
   bool inherit_aux = true;      // auxiliaries of the predicate (or of a subject-sharing conjunct)
+  bool inherit_hypothetical = true;  // false above an adverbial clause
   std::uint32_t t = p;
   for (int step = 0; step < 10; ++step) {
     for (std::uint32_t c : view_.children(t)) {
@@ -224,7 +236,7 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
       const std::string_view lemma = view_.lemma(c);
       if (d == Dep::kAux && inherit_aux && schema_.is_cue(CueKind::kModal, lemma)) {
         if (lemma == "would") weak_modal = true;
-        else hypothetical = true;
+        else if (inherit_hypothetical) hypothetical = true;
       } else if (d == Dep::kMark && is_one_of(lemma, {"if", "unless", "whether"})) {
         hypothetical = true;
       } else if (d == Dep::kMark && lemma == "without" && t == p) {
@@ -244,13 +256,22 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
     const DepLabel l = view_.label(t);
     if (l.dep == Dep::kXcomp) {
       // Control and raising: "is expected to persuade", "did not want to visit".
-      if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
+      if (inherit_hypothetical && schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
       if (follow_negation && has_negation(h)) negated = true;
-    } else if (l.dep == Dep::kCcomp || (l.dep == Dep::kAdvcl && l.sub != Sub::kRelcl)) {
-      if (l.dep == Dep::kCcomp) {
+    } else if (l.dep == Dep::kCcomp || l.dep == Dep::kCsubj || (l.dep == Dep::kAdvcl && l.sub != Sub::kRelcl)) {
+      if (l.dep == Dep::kCcomp && inherit_hypothetical) {
         if (schema_.is_cue(CueKind::kReporting, view_.lemma(h))) reported = true;
         if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
+      } else if (l.dep == Dep::kCcomp) {
+        if (schema_.is_cue(CueKind::kReporting, view_.lemma(h))) reported = true;
       }
+      // "to have Lee visit China would be better": a clausal subject takes its predicate's modal.
+      if (l.dep == Dep::kCsubj && inherit_hypothetical)
+        for (std::uint32_t c : view_.children(h))
+          if (view_.dep(c) == Dep::kAux && schema_.is_cue(CueKind::kModal, view_.lemma(c))) hypothetical = true;
+      // An adverbial clause ("because China is ...") is asserted on its own: what makes the
+      // main clause hypothetical does not reach it (a reporting verb above still does).
+      if (l.dep == Dep::kAdvcl) inherit_hypothetical = false;
       follow_negation = false;
       inherit_aux = false;
     } else if (l.dep == Dep::kConj) {

@@ -89,6 +89,7 @@ void RelationExtractor::extract(Document& doc) const {
       std::string_view type = c.type;
       if (type.empty()) type = schema_->predicate_type(r.predicate);
       if (type.empty() && !c.fallback.empty()) type = schema_->predicate_type(c.fallback);
+      if (type.empty() && !c.fallback2.empty()) type = schema_->predicate_type(c.fallback2);
       const bool other = type.empty();
       if (other && options_.schema_only) continue;
       r.type = other ? std::string(kOtherRelationType) : std::string(type);

@@ -196,7 +196,27 @@ void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
       holders.push_back({a, prep, c});
     }
   }
-  if (holders.empty()) return;
+  // A name right before the role that the parser left unattached (the root, or "dep"): "Chinese
+  // President Xi" parsed with "Chinese" as the root still names the holder.
+  if (holders.empty()) {
+    std::uint32_t first = n;
+    for (std::uint32_t w : modifier_words) first = std::min(first, w);
+    if (first > view_.first()) {
+      const std::uint32_t before = first - 1;
+      const std::int32_t m = view_.mention(before);
+      if (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].end_token == first &&
+          (view_.head(before) < 0 || view_.dep(before) == Dep::kDep)) {
+        Arg a;
+        if (make_arg(before, a) && a.entity >= 0 &&
+            doc_.entities()[static_cast<std::size_t>(a.entity)].type != "NORP")
+          holders.push_back({a, "of", before});
+      }
+    }
+  }
+  if (holders.empty()) {
+    flat_title_relations(n, key, type, modifier_words);
+    return;
+  }
 
   std::vector<Arg> subjects;
   float confidence = 0.85f;
@@ -232,9 +252,15 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
   Arg person;
   if (!make_arg(name, person)) return;
 
-  for (std::uint32_t c : view_.children(name)) {
-    if (c < name || view_.dep(c) != Dep::kNmod || view_.sub(c) == Sub::kPoss) continue;
-    if (view_.preposition(c) != "of") continue;
+  // The "of" phrase hangs on the name's head, or, when a parser split a hyphenated name ("Kang
+  // Jun-young"), on another of its words.
+  std::vector<std::uint32_t> phrases;
+  for (std::uint32_t t = mention.first_token; t < mention.end_token; ++t)
+    for (std::uint32_t c : view_.children(t))
+      if (c >= mention.end_token && (view_.dep(c) == Dep::kNmod || view_.dep(c) == Dep::kObl) &&
+          view_.sub(c) != Sub::kPoss && view_.preposition(c) == "of")
+        phrases.push_back(c);
+  for (std::uint32_t c : phrases) {
     std::vector<Arg> places;
     args_of(c, places);
     for (const Arg& a : places) {
@@ -362,6 +388,49 @@ void SentenceExtractor::location_relations(std::uint32_t name) {
     cand.confidence = in_phrase ? 0.75f : 0.7f;
     emit(std::move(cand));
   }
+}
+
+bool SentenceExtractor::flat_title_relations(std::uint32_t n, std::string_view key, std::string_view type,
+                                             const std::vector<std::uint32_t>& words) {
+  // Only where the tree gives nothing better: the role noun sits in a flat/compound chain.
+  const Dep d = view_.dep(n);
+  if (d != Dep::kFlat && d != Dep::kCompound && d != Dep::kDep) return false;
+  // The holder: an entity ending right before the role (and its modifiers).
+  std::uint32_t first = n;
+  for (std::uint32_t w : words) first = std::min(first, w);
+  if (first <= view_.first()) return false;
+  const std::int32_t hm = view_.mention(first - 1);
+  if (hm < 0 || doc_.mentions()[static_cast<std::size_t>(hm)].end_token != first) return false;
+  Arg holder;
+  if (!make_arg(first - 1, holder) || holder.entity < 0 ||
+      doc_.entities()[static_cast<std::size_t>(holder.entity)].type == "NORP")
+    return false;
+  // The person: the first name after the role, past other titles ("commander General X").
+  std::uint32_t t = n + 1;
+  while (t < view_.end()) {
+    const std::int32_t m = view_.mention(t);
+    if (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].entity >= 0) break;
+    const bool title = (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].type == "TITLE") ||
+                       schema_.is_relational_noun_head(view_.lemma(t));
+    if (!title || t > n + 3) return false;
+    ++t;
+  }
+  if (t >= view_.end()) return false;
+  const std::int32_t pm = view_.mention(t);
+  if (doc_.entities()[static_cast<std::size_t>(doc_.mentions()[static_cast<std::size_t>(pm)].entity)].type != "PERSON")
+    return false;
+  Arg person;
+  if (!make_arg(t, person)) return false;
+  Candidate cand;
+  cand.subject = person;
+  cand.object = holder;
+  cand.predicate = std::string(key) + " of";
+  cand.type = std::string(type);
+  cand.words = words;
+  cand.words.push_back(n);
+  cand.confidence = 0.7f;
+  emit(std::move(cand));
+  return true;
 }
 
 }  // namespace erx::detail

@@ -16,8 +16,9 @@ namespace erx {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kCueNames = {"reporting", "hypothetical", "modal",
-                                                       "negation",  "light-verb",   "skip-preposition"};
+constexpr std::array<std::string_view, 7> kCueNames = {"reporting",  "hypothetical",     "modal",
+                                                       "negation",   "light-verb",       "skip-preposition",
+                                                       "object-control"};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);

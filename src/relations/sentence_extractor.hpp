@@ -43,6 +43,7 @@ struct Candidate {
   std::vector<std::uint32_t> words;       // tokens of the predicate as the sentence words it
   std::string type;                       // "" = look up `predicate` (then `fallback`) in the schema
   std::string fallback;                   // predicate to look up when `predicate` is not listed
+  std::string fallback2;                  // and when `fallback` is not listed either
   ClauseContext context;
   float confidence = 0.9f;
 };
@@ -91,6 +92,10 @@ class SentenceExtractor {
   void affiliation_relations(std::uint32_t name);
   void hyphen_participle_relations(std::uint32_t b);
   void location_relations(std::uint32_t name);
+  // "US Forces Korea commander General Xavier Brunson" parsed as one flat name: the role between
+  // the names around it. Returns true if it found the relation.
+  bool flat_title_relations(std::uint32_t n, std::string_view key, std::string_view type,
+                            const std::vector<std::uint32_t>& words);
 
  private:
   // Adds a candidate unless the two arguments are the same entity.

@@ -152,6 +152,14 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
     args_of(obliques[i].first, oblique_args[i]);
     if (!oblique_args[i].empty() && !is_locative(obliques[i].second)) has_participant = true;
   }
+  // An object that names no entity belongs in the predicate: "discuss trade with Xi" ->
+  // discuss trade with; "launch chips in South Korea" -> launch chip in.
+  std::int32_t plain_object = -1;
+  if (objects.empty() && !object_heads.empty()) {
+    const std::uint32_t o = object_heads.front();
+    const Upos u = view_.upos(o);
+    if (u == Upos::kNOUN) plain_object = static_cast<std::int32_t>(o);
+  }
   for (std::size_t i = 0; i < obliques.size(); ++i) {
     const auto& [c, prep] = obliques[i];
     if (!objects.empty() && !is_comitative(prep)) continue;
@@ -161,9 +169,17 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
         Candidate cand;
         cand.subject = s;
         cand.object = o;
-        cand.predicate = lemma + " " + prep;
-        cand.fallback = lemma;
         cand.words = verb_words;
+        if (plain_object >= 0) {
+          const auto po = static_cast<std::uint32_t>(plain_object);
+          cand.predicate = lemma + " " + std::string(view_.lemma(po)) + " " + prep;
+          cand.fallback = lemma + " " + prep;
+          cand.fallback2 = lemma;
+          cand.words.push_back(po);
+        } else {
+          cand.predicate = lemma + " " + prep;
+          cand.fallback = lemma;
+        }
         add_case_words(view_, c, cand.words);
         cand.context = ctx;
         cand.confidence = base * 0.95f;
@@ -261,11 +277,15 @@ void SentenceExtractor::event_noun_relations(std::uint32_t n) {
         surface_subjects(h, heads, inherited);
         confidence = inherited ? 0.75f : 0.8f;
       } else if (d == Dep::kObl) {
+        // "invited Lee to a state visit", "urged Xi to talks": an invitation's object is the
+        // agent; other verbs with an object say nothing about who does the event ("visit China
+        // before a summit with Japan").
+        const std::string prep = view_.preposition(n);
         const std::int32_t obj = view_.child(h, Dep::kObj);
-        if (obj >= 0) {
+        if (obj >= 0 && (prep == "to" || prep == "for") && schema_.is_cue(CueKind::kObjectControl, view_.lemma(h))) {
           heads.push_back(static_cast<std::uint32_t>(obj));
           confidence = 0.75f;
-        } else if (is_one_of(view_.preposition(n), {"for", "on"})) {
+        } else if (obj < 0 && is_one_of(prep, {"for", "on"})) {
           bool inherited = false;
           surface_subjects(h, heads, inherited);
           confidence = 0.7f;

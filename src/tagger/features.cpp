@@ -26,6 +26,7 @@ enum Template : std::uint64_t {
   kFirstShape, kFirstLower,
   kHeadShape, kHeadLower,
   kCluster4, kCluster6, kCluster10, kCluster20, kPrevCluster4, kPrevCluster10, kNextCluster4, kNextCluster10,
+  kTag1Cluster6,
 };
 
 WordFeatures make_pad(std::string_view name) {
@@ -136,15 +137,9 @@ void extract(const WordFeatures* words, std::size_t i, int prev1, int prev2, ml:
     buf.add(feature(kCluster6, w.cluster[1]));
     buf.add(feature(kCluster10, w.cluster[2]));
     buf.add(feature(kCluster20, w.cluster[3]));
+    buf.add(feature(kTag1Cluster6, t1, w.cluster[1]));
   }
-  if (p1.cluster[0] != 0) {
-    buf.add(feature(kPrevCluster4, p1.cluster[0]));
-    buf.add(feature(kPrevCluster10, p1.cluster[2]));
-  }
-  if (n1.cluster[0] != 0) {
-    buf.add(feature(kNextCluster4, n1.cluster[0]));
-    buf.add(feature(kNextCluster10, n1.cluster[2]));
-  }
+  if (n1.cluster[0] != 0 && n1.ambiguity == 0) buf.add(feature(kNextCluster4, n1.cluster[0]));
   if (prev1 == kStartLabel) {
     buf.add(feature(kFirstShape, w.shape));
     buf.add(feature(kFirstLower, w.lower));
