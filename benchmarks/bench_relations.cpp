@@ -120,12 +120,13 @@ int main(int argc, char** argv) {
       std::string big;
       while (big.size() < static_cast<std::size_t>(kb) * 1024) big += text + "\n\n";
       doc = erx::Pipeline::english().run(big);
-      source = path + " x" + std::to_string(big.size() / (text.size() + 2)) + " (built-in pipeline)";
+      source =
+          path + " x" + std::to_string(big.size() / (text.size() + 2)) + " (built-in pipeline)";
     }
     const double tokens = static_cast<double>(doc.tokens().size());
-    std::cout << "input: " << source << ", " << doc.tokens().size() << " tokens, " << doc.sentences().size()
-              << " sentences, " << doc.mentions().size() << " mentions, parse: " << (doc.has_parse() ? "yes" : "no")
-              << "\n";
+    std::cout << "input: " << source << ", " << doc.tokens().size() << " tokens, "
+              << doc.sentences().size() << " sentences, " << doc.mentions().size()
+              << " mentions, parse: " << (doc.has_parse() ? "yes" : "no") << "\n";
 
     const erx::Linker linker;
     const double link_s = best_seconds(doc, passes, [&](erx::Document& d) { linker.link(d); });
@@ -133,7 +134,8 @@ int main(int argc, char** argv) {
     linker.link(linked);
 
     const erx::RelationExtractor extractor;
-    const double extract_s = best_seconds(linked, passes, [&](erx::Document& d) { extractor.extract(d); });
+    const double extract_s =
+        best_seconds(linked, passes, [&](erx::Document& d) { extractor.extract(d); });
     erx::RelationOptions open_options;
     open_options.open = true;
     const erx::RelationExtractor open(erx::RelationSchema::english(), open_options);
@@ -148,13 +150,15 @@ int main(int argc, char** argv) {
       g.add(d);
     });
 
-    std::cout << "entities: " << linked.entities().size() << ", relations: " << extracted.relations().size()
+    std::cout << "entities: " << linked.entities().size()
+              << ", relations: " << extracted.relations().size()
               << " (open mode: " << opened.relations().size() << ")\n";
     std::cout << "linker:             " << static_cast<long>(tokens / link_s) << " tokens/s\n";
     std::cout << "relations:          " << static_cast<long>(tokens / extract_s) << " tokens/s\n";
     std::cout << "relations (open):   " << static_cast<long>(tokens / open_s) << " tokens/s\n";
     std::cout << "graph add:          " << static_cast<long>(tokens / graph_s) << " tokens/s\n";
-    std::cout << "linker + relations: " << static_cast<long>(tokens / (link_s + extract_s)) << " tokens/s\n";
+    std::cout << "linker + relations: " << static_cast<long>(tokens / (link_s + extract_s))
+              << " tokens/s\n";
   } catch (const std::exception& e) {
     std::cerr << "bench_relations: " << e.what() << '\n';
     return 1;

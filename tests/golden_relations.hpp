@@ -36,7 +36,8 @@ struct GoldenCase {
   std::vector<RelationExpectation> expect, reject;
   std::vector<EntityExpectation> entities;
   std::vector<std::string> unlinked;  // mention texts that must belong to no entity
-  std::vector<std::pair<std::string, std::string>> distinct;  // (entity name, a text it must not have)
+  std::vector<std::pair<std::string, std::string>>
+      distinct;  // (entity name, a text it must not have)
   bool open = false, schema_only = false;
 };
 
@@ -51,7 +52,8 @@ inline std::vector<std::string> split(std::string_view s, char sep) {
   std::size_t pos = 0;
   while (true) {
     const std::size_t next = s.find(sep, pos);
-    out.push_back(trim_copy(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos)));
+    out.push_back(trim_copy(
+        s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos)));
     if (next == std::string_view::npos) break;
     pos = next + 1;
   }
@@ -73,10 +75,14 @@ inline RelationExpectation parse_relation_expectation(const std::string& line) {
     std::istringstream flags(fields[2]);
     std::string flag;
     while (flags >> flag) {
-      if (flag == "negated") e.negated = true;
-      else if (flag == "asserted") e.check_modality = true, e.modality = Modality::kAsserted;
-      else if (flag == "reported") e.check_modality = true, e.modality = Modality::kReported;
-      else if (flag == "hypothetical") e.check_modality = true, e.modality = Modality::kHypothetical;
+      if (flag == "negated")
+        e.negated = true;
+      else if (flag == "asserted")
+        e.check_modality = true, e.modality = Modality::kAsserted;
+      else if (flag == "reported")
+        e.check_modality = true, e.modality = Modality::kReported;
+      else if (flag == "hypothetical")
+        e.check_modality = true, e.modality = Modality::kHypothetical;
     }
   }
   return e;
@@ -95,14 +101,16 @@ inline std::vector<GoldenCase> load_golden(const std::string& path) {
         if (eq == std::string::npos) continue;
         const std::string key = c.substr(0, eq), value = c.substr(eq + 3);
         GoldenCase& g = cases.back();
-        if (key == "expect") g.expect.push_back(parse_relation_expectation(value));
-        else if (key == "reject") g.reject.push_back(parse_relation_expectation(value));
-        else if (key == "unlinked") g.unlinked.push_back(value);
+        if (key == "expect")
+          g.expect.push_back(parse_relation_expectation(value));
+        else if (key == "reject")
+          g.reject.push_back(parse_relation_expectation(value));
+        else if (key == "unlinked")
+          g.unlinked.push_back(value);
         else if (key == "distinct") {
           const auto fields = split(value, '|');
           g.distinct.emplace_back(fields[0], fields.size() > 1 ? fields[1] : "");
-        }
-        else if (key == "options") {
+        } else if (key == "options") {
           g.open = value.find("open") != std::string::npos;
           g.schema_only = value.find("schema-only") != std::string::npos;
         } else if (key == "entity") {
@@ -168,8 +176,9 @@ inline bool same_link(const Document& doc, const Relation& r, const RelationExpe
 inline std::string describe(const Document& doc) {
   std::string out;
   for (const Relation& r : doc.relations()) {
-    out += "  " + argument_name(doc, r.subject) + " --" + r.predicate + "--> " + argument_name(doc, r.object) +
-           " | " + r.type + " | " + std::string(to_string(r.modality)) + (r.negated ? " negated" : "") + "\n";
+    out += "  " + argument_name(doc, r.subject) + " --" + r.predicate + "--> " +
+           argument_name(doc, r.object) + " | " + r.type + " | " +
+           std::string(to_string(r.modality)) + (r.negated ? " negated" : "") + "\n";
   }
   out += " entities:";
   for (const Entity& e : doc.entities()) {
@@ -190,7 +199,8 @@ inline std::string check_case(const GoldenCase& g, const Document& doc) {
       failures += "missing: " + e.line + "\n";
       continue;
     }
-    if (!e.type.empty() && it->type != e.type) failures += "wrong type " + it->type + ": " + e.line + "\n";
+    if (!e.type.empty() && it->type != e.type)
+      failures += "wrong type " + it->type + ": " + e.line + "\n";
     if (e.check_modality && it->modality != e.modality)
       failures += "wrong modality " + std::string(to_string(it->modality)) + ": " + e.line + "\n";
     if (it->negated != e.negated) failures += std::string("wrong negation: ") + e.line + "\n";
@@ -206,11 +216,12 @@ inline std::string check_case(const GoldenCase& g, const Document& doc) {
       failures += "missing entity: " + e.line + "\n";
       continue;
     }
-    if (!e.type.empty() && it->type != e.type) failures += "wrong entity type " + it->type + ": " + e.line + "\n";
+    if (!e.type.empty() && it->type != e.type)
+      failures += "wrong entity type " + it->type + ": " + e.line + "\n";
     for (const std::string& text : e.mentions) {
-      const bool found = std::any_of(it->mentions.begin(), it->mentions.end(), [&](std::uint32_t m) {
-        return doc.text(doc.mentions()[m]) == text;
-      });
+      const bool found =
+          std::any_of(it->mentions.begin(), it->mentions.end(),
+                      [&](std::uint32_t m) { return doc.text(doc.mentions()[m]) == text; });
       if (!found) failures += "entity lacks mention '" + text + "': " + e.line + "\n";
     }
   }
@@ -226,7 +237,8 @@ inline std::string check_case(const GoldenCase& g, const Document& doc) {
       continue;
     }
     for (std::uint32_t m : it->mentions)
-      if (doc.text(doc.mentions()[m]) == text) failures += "'" + text + "' wrongly merged into " + name + "\n";
+      if (doc.text(doc.mentions()[m]) == text)
+        failures += "'" + text + "' wrongly merged into " + name + "\n";
   }
   if (!failures.empty()) failures += "got:\n" + describe(doc);
   return failures;

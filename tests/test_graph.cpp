@@ -1,6 +1,4 @@
 // Tests of erx/graph.hpp and the opt-in Boost.Graph adaptor erx/boost_graph.hpp.
-#include "erx/graph.hpp"
-
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/graph_concepts.hpp>
@@ -12,6 +10,7 @@
 #include "catch.hpp"
 #include "erx/boost_graph.hpp"
 #include "erx/error.hpp"
+#include "erx/graph.hpp"
 #include "erx/linker.hpp"
 #include "erx/relations.hpp"
 #include "golden_relations.hpp"
@@ -31,7 +30,8 @@ struct Link {
 
 erx::Document make_doc(const std::string& id, const std::string& text,
                        const std::vector<std::pair<std::string, std::string>>& entities,
-                       const std::vector<std::vector<std::string>>& aliases, const std::vector<Link>& links) {
+                       const std::vector<std::vector<std::string>>& aliases,
+                       const std::vector<Link>& links) {
   erx::Document doc(text);
   doc.set_id(id);
   doc.mutable_sentences().push_back({0, 0, 0, static_cast<std::uint32_t>(text.size())});
@@ -73,14 +73,15 @@ erx::Document make_doc(const std::string& id, const std::string& text,
 erx::RelationGraph sample_graph() {
   erx::RelationGraph g;
   g.add(make_doc("a.txt", "Lee Jae Myung visited Beijing and met Xi Jinping.",
-                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}}, {{"Lee"}, {}, {"Xi"}},
-                 {{0, "visit", 1, "VISIT"}, {0, "meet", 2, "MEET"}}));
-  g.add(make_doc("b.txt", "Lee Jae Myung will visit Beijing. Xi Jinping leads China.",
-                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}, {"China", "GPE"}},
-                 {{"President Lee"}, {}, {}, {}},
-                 {{0, "visit", 1, "VISIT", false, erx::Modality::kHypothetical}, {2, "lead", 3, "ROLE"}}));
-  g.add(make_doc("c.txt", "Macron did not visit Berlin.", {{"Macron", "PERSON"}, {"Berlin", "GPE"}}, {},
-                 {{0, "visit", 1, "VISIT", true}}));
+                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}},
+                 {{"Lee"}, {}, {"Xi"}}, {{0, "visit", 1, "VISIT"}, {0, "meet", 2, "MEET"}}));
+  g.add(make_doc(
+      "b.txt", "Lee Jae Myung will visit Beijing. Xi Jinping leads China.",
+      {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}, {"China", "GPE"}},
+      {{"President Lee"}, {}, {}, {}},
+      {{0, "visit", 1, "VISIT", false, erx::Modality::kHypothetical}, {2, "lead", 3, "ROLE"}}));
+  g.add(make_doc("c.txt", "Macron did not visit Berlin.", {{"Macron", "PERSON"}, {"Berlin", "GPE"}},
+                 {}, {{0, "visit", 1, "VISIT", true}}));
   return g;
 }
 
@@ -126,14 +127,16 @@ TEST_CASE("Edges merge the evidence of the same link and keep the most certain m
 
 TEST_CASE("Neighbours, relations between two entities and shortest paths") {
   const erx::RelationGraph g = sample_graph();
-  const std::uint32_t lee = node(g, "Lee Jae Myung"), xi = node(g, "Xi Jinping"), china = node(g, "China"),
-                      beijing = node(g, "Beijing"), macron = node(g, "Macron");
-  CHECK(g.neighbours(lee) == std::vector<std::uint32_t>{std::min(beijing, xi), std::max(beijing, xi)});
+  const std::uint32_t lee = node(g, "Lee Jae Myung"), xi = node(g, "Xi Jinping"),
+                      china = node(g, "China"), beijing = node(g, "Beijing"),
+                      macron = node(g, "Macron");
+  CHECK(g.neighbours(lee) ==
+        std::vector<std::uint32_t>{std::min(beijing, xi), std::max(beijing, xi)});
   CHECK(g.neighbours(china) == std::vector<std::uint32_t>{xi});
   CHECK(g.edges_between(lee, china).empty());
   CHECK(g.shortest_path(lee, china) == std::vector<std::uint32_t>{lee, xi, china});
   CHECK(g.shortest_path(china, lee) == std::vector<std::uint32_t>{china, xi, lee});  // undirected
-  CHECK(g.shortest_path(china, lee, true).empty());                                 // directed
+  CHECK(g.shortest_path(china, lee, true).empty());                                  // directed
   CHECK(g.shortest_path(lee, lee) == std::vector<std::uint32_t>{lee});
   CHECK(g.shortest_path(lee, macron).empty());
   CHECK_THROWS_AS(g.neighbours(99), erx::Error);
@@ -143,14 +146,15 @@ TEST_CASE("Merging graphs equals adding all documents to one") {
   erx::RelationGraph a, b;
   const erx::RelationGraph all = sample_graph();
   a.add(make_doc("a.txt", "Lee Jae Myung visited Beijing and met Xi Jinping.",
-                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}}, {{"Lee"}, {}, {"Xi"}},
-                 {{0, "visit", 1, "VISIT"}, {0, "meet", 2, "MEET"}}));
-  b.add(make_doc("b.txt", "Lee Jae Myung will visit Beijing. Xi Jinping leads China.",
-                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}, {"China", "GPE"}},
-                 {{"President Lee"}, {}, {}, {}},
-                 {{0, "visit", 1, "VISIT", false, erx::Modality::kHypothetical}, {2, "lead", 3, "ROLE"}}));
-  b.add(make_doc("c.txt", "Macron did not visit Berlin.", {{"Macron", "PERSON"}, {"Berlin", "GPE"}}, {},
-                 {{0, "visit", 1, "VISIT", true}}));
+                 {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}},
+                 {{"Lee"}, {}, {"Xi"}}, {{0, "visit", 1, "VISIT"}, {0, "meet", 2, "MEET"}}));
+  b.add(make_doc(
+      "b.txt", "Lee Jae Myung will visit Beijing. Xi Jinping leads China.",
+      {{"Lee Jae Myung", "PERSON"}, {"Beijing", "GPE"}, {"Xi Jinping", "PERSON"}, {"China", "GPE"}},
+      {{"President Lee"}, {}, {}, {}},
+      {{0, "visit", 1, "VISIT", false, erx::Modality::kHypothetical}, {2, "lead", 3, "ROLE"}}));
+  b.add(make_doc("c.txt", "Macron did not visit Berlin.", {{"Macron", "PERSON"}, {"Berlin", "GPE"}},
+                 {}, {{0, "visit", 1, "VISIT", true}}));
   a.merge(b);
   CHECK(a.to_json() == all.to_json());
 }
@@ -184,8 +188,8 @@ TEST_CASE("DOT export labels nodes and edges") {
 
 TEST_CASE("GraphML export is well-formed XML with the keys") {
   erx::RelationGraph g = sample_graph();
-  g.add(make_doc("d.txt", "A <b> & \"c\" \x01 bad\xff", {{"<b> & \"c\"", "ORG"}, {"bad\xff", "ORG"}}, {},
-                 {{0, "own", 1, "OTHER"}}));
+  g.add(make_doc("d.txt", "A <b> & \"c\" \x01 bad\xff",
+                 {{"<b> & \"c\"", "ORG"}, {"bad\xff", "ORG"}}, {}, {{0, "own", 1, "OTHER"}}));
   const std::string xml = g.to_graphml();
   std::istringstream in(xml);
   boost::property_tree::ptree tree;
@@ -214,35 +218,41 @@ TEST_CASE("The Boost.Graph adaptor models the graph concepts and runs algorithms
   const G g = sample_graph();
   CHECK(num_vertices(g) == g.nodes().size());
   CHECK(num_edges(g) == g.edges().size());
-  const std::uint32_t lee = node(g, "Lee Jae Myung"), china = node(g, "China"), xi = node(g, "Xi Jinping");
+  const std::uint32_t lee = node(g, "Lee Jae Myung"), china = node(g, "China"),
+                      xi = node(g, "Xi Jinping");
   CHECK(out_degree(lee, g) == 2);
   CHECK(in_degree(xi, g) == 1);
 
   // Directed BFS from Lee reaches Beijing and Xi in one step, not China (Xi -> China is the
   // only way there, and it is two steps).
   std::vector<std::uint32_t> distance(num_vertices(g), 0);
-  boost::breadth_first_search(
-      g, lee, boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
+  boost::breadth_first_search(g, lee,
+                              boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                  distance.data(), boost::on_tree_edge()))));
   CHECK(distance[xi] == 1);
   CHECK(distance[china] == 2);
   CHECK(distance[node(g, "Macron")] == 0);  // unreachable
 
   // Dijkstra with a weight per edge (1 - confidence), through the edge_index map.
   std::vector<double> weight(num_edges(g));
-  for (std::size_t e = 0; e < weight.size(); ++e) weight[e] = 1.0 - static_cast<double>(g.edges()[e].confidence);
+  for (std::size_t e = 0; e < weight.size(); ++e)
+    weight[e] = 1.0 - static_cast<double>(g.edges()[e].confidence);
   std::vector<double> dist(num_vertices(g));
   std::vector<std::uint32_t> pred(num_vertices(g));
-  boost::dijkstra_shortest_paths(
-      g, lee,
-      boost::weight_map(boost::make_iterator_property_map(weight.begin(), get(boost::edge_index, g)))
-          .distance_map(boost::make_iterator_property_map(dist.begin(), get(boost::vertex_index, g)))
-          .predecessor_map(boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g))));
+  boost::dijkstra_shortest_paths(g, lee,
+                                 boost::weight_map(boost::make_iterator_property_map(
+                                                       weight.begin(), get(boost::edge_index, g)))
+                                     .distance_map(boost::make_iterator_property_map(
+                                         dist.begin(), get(boost::vertex_index, g)))
+                                     .predecessor_map(boost::make_iterator_property_map(
+                                         pred.begin(), get(boost::vertex_index, g))));
   CHECK(pred[china] == xi);
   CHECK(dist[china] == Approx(0.4).epsilon(1e-6));
 }
 
 TEST_CASE("A graph from golden documents links their entities") {
-  const auto cases = erx::test::load_golden(std::string(ERX_SOURCE_DIR) + "/tests/data/relations_golden.conllu");
+  const auto cases =
+      erx::test::load_golden(std::string(ERX_SOURCE_DIR) + "/tests/data/relations_golden.conllu");
   erx::RelationGraph g;
   for (const auto& c : cases) {
     erx::Document doc = erx::test::gold_document(c);

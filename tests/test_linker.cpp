@@ -1,12 +1,11 @@
 // Tests of erx/linker.hpp: golden linking cases on gold trees, the lexicon, and linking without a
 // parse.
-#include "erx/linker.hpp"
-
 #include <filesystem>
 #include <fstream>
 
 #include "catch.hpp"
 #include "erx/error.hpp"
+#include "erx/linker.hpp"
 #include "golden_relations.hpp"
 
 namespace {
@@ -29,7 +28,8 @@ const erx::Entity* entity(const erx::Document& doc, std::string_view name) {
 
 // A tokenized document without tags or parse: one token per space-separated word, one sentence per
 // line, with mentions given as (first word, word count, type).
-erx::Document plain_document(const std::string& text, const std::vector<std::tuple<int, int, std::string>>& mentions) {
+erx::Document plain_document(const std::string& text,
+                             const std::vector<std::tuple<int, int, std::string>>& mentions) {
   erx::Document doc(text);
   auto& tokens = doc.mutable_tokens();
   auto& sentences = doc.mutable_sentences();
@@ -47,7 +47,8 @@ erx::Document plain_document(const std::string& text, const std::vector<std::tup
       }
       if (i == text.size() || text[i] == '\n') {
         const auto end = static_cast<std::uint32_t>(tokens.size());
-        sentences.push_back({sentence_start, end, tokens[sentence_start].begin, tokens[end - 1].end});
+        sentences.push_back(
+            {sentence_start, end, tokens[sentence_start].begin, tokens[end - 1].end});
         sentence_start = end;
       }
     }
@@ -91,15 +92,18 @@ TEST_CASE("Linking is idempotent and keeps mentions sorted") {
     linker.link(doc);
     CHECK(erx::test::describe(doc) == once);
     CHECK(doc.mentions().size() == mentions);
-    for (std::size_t i = 1; i < doc.mentions().size(); ++i) CHECK(doc.mentions()[i - 1].begin <= doc.mentions()[i].begin);
+    for (std::size_t i = 1; i < doc.mentions().size(); ++i)
+      CHECK(doc.mentions()[i - 1].begin <= doc.mentions()[i].begin);
     for (std::size_t e = 0; e < doc.entities().size(); ++e)
-      for (std::uint32_t m : doc.entities()[e].mentions) CHECK(doc.mentions()[m].entity == static_cast<std::int32_t>(e));
+      for (std::uint32_t m : doc.entities()[e].mentions)
+        CHECK(doc.mentions()[m].entity == static_cast<std::int32_t>(e));
   }
 }
 
 TEST_CASE("Pronouns and descriptions become coreference mentions") {
   const auto cases = erx::test::load_golden(kGolden);
-  const auto g = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return c.id == "gender-pronouns"; });
+  const auto g = std::find_if(cases.begin(), cases.end(),
+                              [](const auto& c) { return c.id == "gender-pronouns"; });
   REQUIRE(g != cases.end());
   erx::Document doc = erx::test::gold_document(*g);
   erx::Linker(test_lexicon()).link(doc);
@@ -127,8 +131,9 @@ TEST_CASE("Pronouns and descriptions become coreference mentions") {
 }
 
 TEST_CASE("Canonical names are the fullest names; aliases keep the others") {
-  erx::Document doc = plain_document("President Xi Jinping met Lee .\nXi thanked Lee Jae Myung .",
-                                     {{0, 3, "PERSON"}, {4, 1, "PERSON"}, {6, 1, "PERSON"}, {8, 3, "PERSON"}});
+  erx::Document doc =
+      plain_document("President Xi Jinping met Lee .\nXi thanked Lee Jae Myung .",
+                     {{0, 3, "PERSON"}, {4, 1, "PERSON"}, {6, 1, "PERSON"}, {8, 3, "PERSON"}});
   erx::Linker().link(doc);
   REQUIRE(doc.entities().size() == 2);
   const erx::Entity* xi = entity(doc, "Xi Jinping");
@@ -154,13 +159,15 @@ TEST_CASE("Demonyms before a noun stand for their country, also without a parse"
 
   erx::LinkerOptions off;
   off.demonyms = false;
-  erx::Document kept = plain_document("French President Macron spoke .", {{0, 1, "NORP"}, {2, 1, "PERSON"}});
+  erx::Document kept =
+      plain_document("French President Macron spoke .", {{0, 1, "NORP"}, {2, 1, "PERSON"}});
   erx::Linker(erx::LinkerLexicon::english(), off).link(kept);
   CHECK(entity(kept, "France") == nullptr);
 }
 
 TEST_CASE("Titles are not entities") {
-  erx::Document doc = plain_document("President Macron spoke .", {{0, 1, "TITLE"}, {1, 1, "PERSON"}});
+  erx::Document doc =
+      plain_document("President Macron spoke .", {{0, 1, "TITLE"}, {1, 1, "PERSON"}});
   erx::Linker().link(doc);
   REQUIRE(doc.entities().size() == 1);
   CHECK(doc.mentions()[0].entity == -1);

@@ -1,6 +1,4 @@
 // Tests of erx/relations.hpp: the schema, and the golden relation cases on gold trees.
-#include "erx/relations.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -13,6 +11,7 @@
 #include "erx/error.hpp"
 #include "erx/linker.hpp"
 #include "erx/pipeline.hpp"
+#include "erx/relations.hpp"
 #include "golden_relations.hpp"
 
 namespace {
@@ -29,8 +28,8 @@ erx::Document run_gold(const erx::test::GoldenCase& g) {
   return doc;
 }
 
-const erx::Relation* find_relation(const erx::Document& doc, std::string_view subject, std::string_view predicate,
-                                   std::string_view object) {
+const erx::Relation* find_relation(const erx::Document& doc, std::string_view subject,
+                                   std::string_view predicate, std::string_view object) {
   for (const erx::Relation& r : doc.relations())
     if (erx::test::argument_name(doc, r.subject) == subject && r.predicate == predicate &&
         erx::test::argument_name(doc, r.object) == object)
@@ -54,7 +53,8 @@ TEST_CASE("Golden relation cases hold on gold trees") {
 
 TEST_CASE("Relations carry predicate text, evidence and sentence") {
   const auto cases = erx::test::load_golden(kGolden);
-  const auto g = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return c.id == "modal-auxiliary"; });
+  const auto g = std::find_if(cases.begin(), cases.end(),
+                              [](const auto& c) { return c.id == "modal-auxiliary"; });
   REQUIRE(g != cases.end());
   const erx::Document doc = run_gold(*g);
   const erx::Relation* r = find_relation(doc, "Macron", "meet with", "Scholz");
@@ -69,10 +69,12 @@ TEST_CASE("Relations carry predicate text, evidence and sentence") {
 
 TEST_CASE("Relational-noun predicates keep their modifiers as written") {
   const auto cases = erx::test::load_golden(kGolden);
-  const auto g = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return c.id == "coordinated-roles"; });
+  const auto g = std::find_if(cases.begin(), cases.end(),
+                              [](const auto& c) { return c.id == "coordinated-roles"; });
   REQUIRE(g != cases.end());
   const erx::Document doc = run_gold(*g);
-  const erx::Relation* r = find_relation(doc, "Shin Beom-chul", "former vice-defence minister of", "South Korea");
+  const erx::Relation* r =
+      find_relation(doc, "Shin Beom-chul", "former vice-defence minister of", "South Korea");
   REQUIRE(r != nullptr);
   CHECK(r->predicate_text == "former vice-defence minister");
 }
@@ -84,7 +86,8 @@ TEST_CASE("Extraction needs a parse and is repeatable") {
   CHECK(doc.relations().empty());
 
   const auto cases = erx::test::load_golden(kGolden);
-  const auto g = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return c.id == "coordinated-subjects"; });
+  const auto g = std::find_if(cases.begin(), cases.end(),
+                              [](const auto& c) { return c.id == "coordinated-subjects"; });
   REQUIRE(g != cases.end());
   erx::Document twice = run_gold(*g);
   const std::size_t n = twice.relations().size();
@@ -95,7 +98,8 @@ TEST_CASE("Extraction needs a parse and is repeatable") {
 
 TEST_CASE("Options: minimum confidence and value arguments") {
   const auto cases = erx::test::load_golden(kGolden);
-  const auto g = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return c.id == "modal-auxiliary"; });
+  const auto g = std::find_if(cases.begin(), cases.end(),
+                              [](const auto& c) { return c.id == "modal-auxiliary"; });
   REQUIRE(g != cases.end());
   erx::Document doc = erx::test::gold_document(*g);
   erx::Linker().link(doc);
@@ -108,7 +112,8 @@ TEST_CASE("Options: minimum confidence and value arguments") {
   erx::RelationOptions values;
   values.value_arguments = true;
   erx::RelationExtractor(erx::RelationSchema::english(), values).extract(doc);
-  CHECK(find_relation(doc, "Macron", "meet on", "Monday") == nullptr);  // an adjunct next to "with Scholz"
+  CHECK(find_relation(doc, "Macron", "meet on", "Monday") ==
+        nullptr);  // an adjunct next to "with Scholz"
   erx::RelationExtractor().extract(doc);
   CHECK(find_relation(doc, "Macron", "meet with", "Scholz") != nullptr);
 }
@@ -122,8 +127,12 @@ TEST_CASE("One extractor serves several threads") {
   }
   const erx::RelationExtractor extractor;
   std::vector<erx::Document> a = docs, b = docs;
-  std::thread t1([&] { for (auto& d : a) extractor.extract(d); });
-  std::thread t2([&] { for (auto& d : b) extractor.extract(d); });
+  std::thread t1([&] {
+    for (auto& d : a) extractor.extract(d);
+  });
+  std::thread t2([&] {
+    for (auto& d : b) extractor.extract(d);
+  });
   t1.join();
   t2.join();
   std::size_t total = 0;
@@ -139,8 +148,9 @@ TEST_CASE("One extractor serves several threads") {
 TEST_CASE("The built-in schema lists the issue's relation types") {
   const erx::RelationSchema schema = erx::RelationSchema::english();
   const auto types = schema.types();
-  for (const char* t : {"VISIT", "MEET", "INVITE", "ROLE", "AFFILIATION", "LOCATED_IN", "BASED_IN", "ALLIANCE", "TRADE",
-                        "SUPPORT", "OPPOSE", "ATTACK", "COMMUNICATE", "PRODUCE"})
+  for (const char* t :
+       {"VISIT", "MEET", "INVITE", "ROLE", "AFFILIATION", "LOCATED_IN", "BASED_IN", "ALLIANCE",
+        "TRADE", "SUPPORT", "OPPOSE", "ATTACK", "COMMUNICATE", "PRODUCE"})
     CHECK(std::find(types.begin(), types.end(), t) != types.end());
   CHECK(schema.predicate_type("meet with") == "MEET");
   CHECK(schema.predicate_type("no such predicate").empty());
@@ -195,7 +205,8 @@ TEST_CASE("Malformed schemas fail with the line") {
     return std::string("no error");
   };
   CHECK(message("visit VISIT\n") == "my.schema:1: entry before any [section] header");
-  CHECK(message("[predicates]\n\nvisit visit\n") == "my.schema:3: 'visit' is not an upper-case TYPE");
+  CHECK(message("[predicates]\n\nvisit visit\n") ==
+        "my.schema:3: 'visit' is not an upper-case TYPE");
   CHECK(message("[verbs]\n").find("my.schema:1: unknown section [verbs]") == 0);
   CHECK(message("[event-nouns]\nvisit to visit VISIT\n").find("my.schema:2:") == 0);
   CHECK(message("[cues]\nsaying: say\n") == "my.schema:2: unknown cue kind 'saying'");
@@ -248,10 +259,10 @@ bool pipeline_has_parser(const erx::Pipeline& p) { return p.parser() != nullptr;
 // End to end, the golden cases also depend on the statistical stages (tagger, parser, entity
 // recognizer), so this case is an accuracy guard, not an all-or-nothing check: it prints every case
 // that does not hold and fails when fewer cases hold than the number measured when the current
-// models were shipped (22 of 39 on 2026-11-29). Raise kMinimumHeld when the models improve; never
+// models were shipped (35 of 44 on 2026-11-29). Raise kMinimumHeld when the models improve; never
 // lower it. The same cases on gold trees ("hold on gold trees", above) must all hold.
 TEST_CASE("Golden relation cases through the English pipeline do not regress") {
-  constexpr std::size_t kMinimumHeld = 22;
+  constexpr std::size_t kMinimumHeld = 35;
   const erx::Pipeline english = erx::Pipeline::english();
   if (!pipeline_has_parser(english)) ERX_SKIP("the built-in bundle has no parser yet");
   const auto cases = erx::test::load_golden(kGolden);
@@ -275,7 +286,8 @@ TEST_CASE("Golden relation cases through the English pipeline do not regress") {
 }
 
 TEST_CASE("The seed article yields the acceptance links and no debris") {
-  const std::filesystem::path path = std::filesystem::path(ERX_SOURCE_DIR) / ".." / "shared" / "seed-article.txt";
+  const std::filesystem::path path =
+      std::filesystem::path(ERX_SOURCE_DIR) / ".." / "shared" / "seed-article.txt";
   if (!std::filesystem::exists(path)) ERX_SKIP("../shared/seed-article.txt not found");
   const erx::Pipeline pipeline = erx::Pipeline::english();
   if (!pipeline_has_parser(pipeline)) ERX_SKIP("the built-in bundle has no parser yet");
@@ -283,13 +295,14 @@ TEST_CASE("The seed article yields the acceptance links and no debris") {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const erx::Document doc = pipeline.run(text);
   INFO(erx::test::describe(doc));
-  const auto has = [&](std::string_view s, std::string_view st, std::string_view p, std::string_view o,
-                       std::string_view ot) {
+  const auto has = [&](std::string_view s, std::string_view st, std::string_view p,
+                       std::string_view o, std::string_view ot) {
     for (const erx::Relation& r : doc.relations()) {
       if (r.subject.entity < 0 || r.object.entity < 0) continue;
       const erx::Entity& se = doc.entities()[static_cast<std::size_t>(r.subject.entity)];
       const erx::Entity& oe = doc.entities()[static_cast<std::size_t>(r.object.entity)];
-      if (se.name == s && se.type == st && r.predicate == p && oe.name == o && oe.type == ot) return true;
+      if (se.name == s && se.type == st && r.predicate == p && oe.name == o && oe.type == ot)
+        return true;
     }
     return false;
   };

@@ -9,7 +9,8 @@
 //   erx::RelationGraph graph = ...;
 //   std::vector<std::uint32_t> distance(num_vertices(graph));   // found by ADL, as BGL expects
 //   boost::breadth_first_search(graph, *graph.find("Lee Jae Myung"),
-//       boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
+//       boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(),
+//       boost::on_tree_edge()))));
 //
 // The adaptor models VertexListGraph, EdgeListGraph, IncidenceGraph, BidirectionalGraph and
 // AdjacencyGraph of a directed multigraph (parallel edges allowed). Vertices are node indices
@@ -18,14 +19,13 @@
 // external property maps are plain vectors. The graph must not change while an algorithm runs.
 #pragma once
 
-#include <cstdint>
-#include <utility>
-
 #include <boost/graph/graph_traits.hpp>
 #include <boost/graph/properties.hpp>
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/transform_iterator.hpp>
 #include <boost/property_map/property_map.hpp>
+#include <cstdint>
+#include <utility>
 
 #include "erx/graph.hpp"
 
@@ -36,9 +36,15 @@ struct GraphEdgeRef {
   std::uint32_t index = 0;
   std::uint32_t source = 0;
   std::uint32_t target = 0;
-  friend bool operator==(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept { return a.index == b.index; }
-  friend bool operator!=(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept { return a.index != b.index; }
-  friend bool operator<(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept { return a.index < b.index; }
+  friend bool operator==(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept {
+    return a.index == b.index;
+  }
+  friend bool operator!=(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept {
+    return a.index != b.index;
+  }
+  friend bool operator<(const GraphEdgeRef& a, const GraphEdgeRef& b) noexcept {
+    return a.index < b.index;
+  }
 };
 
 namespace boost_adaptor {
@@ -88,13 +94,16 @@ struct graph_traits<erx::RelationGraph> {
   using traversal_category = erx::boost_adaptor::TraversalCategory;
 
   using vertex_iterator = counting_iterator<std::uint32_t>;
-  using edge_iterator = transform_iterator<erx::boost_adaptor::MakeEdge, counting_iterator<std::uint32_t>,
-                                           erx::GraphEdgeRef, erx::GraphEdgeRef>;
-  using out_edge_iterator = transform_iterator<erx::boost_adaptor::MakeEdge, erx::boost_adaptor::IdIterator,
-                                               erx::GraphEdgeRef, erx::GraphEdgeRef>;
+  using edge_iterator =
+      transform_iterator<erx::boost_adaptor::MakeEdge, counting_iterator<std::uint32_t>,
+                         erx::GraphEdgeRef, erx::GraphEdgeRef>;
+  using out_edge_iterator =
+      transform_iterator<erx::boost_adaptor::MakeEdge, erx::boost_adaptor::IdIterator,
+                         erx::GraphEdgeRef, erx::GraphEdgeRef>;
   using in_edge_iterator = out_edge_iterator;
-  using adjacency_iterator = transform_iterator<erx::boost_adaptor::EdgeTarget, erx::boost_adaptor::IdIterator,
-                                                std::uint32_t, std::uint32_t>;
+  using adjacency_iterator =
+      transform_iterator<erx::boost_adaptor::EdgeTarget, erx::boost_adaptor::IdIterator,
+                         std::uint32_t, std::uint32_t>;
 
   using vertices_size_type = std::size_t;
   using edges_size_type = std::size_t;
@@ -121,7 +130,8 @@ namespace erx {
 
 // The Boost.Graph free functions, found by argument-dependent lookup.
 
-inline std::pair<boost::graph_traits<RelationGraph>::vertex_iterator, boost::graph_traits<RelationGraph>::vertex_iterator>
+inline std::pair<boost::graph_traits<RelationGraph>::vertex_iterator,
+                 boost::graph_traits<RelationGraph>::vertex_iterator>
 vertices(const RelationGraph& g) {
   using It = boost::graph_traits<RelationGraph>::vertex_iterator;
   return {It(0u), It(static_cast<std::uint32_t>(g.nodes().size()))};
@@ -129,18 +139,24 @@ vertices(const RelationGraph& g) {
 
 inline std::size_t num_vertices(const RelationGraph& g) noexcept { return g.nodes().size(); }
 
-inline std::pair<boost::graph_traits<RelationGraph>::edge_iterator, boost::graph_traits<RelationGraph>::edge_iterator>
+inline std::pair<boost::graph_traits<RelationGraph>::edge_iterator,
+                 boost::graph_traits<RelationGraph>::edge_iterator>
 edges(const RelationGraph& g) {
   using It = boost::graph_traits<RelationGraph>::edge_iterator;
   const boost_adaptor::MakeEdge make{&g};
   return {It(boost::counting_iterator<std::uint32_t>(0u), make),
-          It(boost::counting_iterator<std::uint32_t>(static_cast<std::uint32_t>(g.edges().size())), make)};
+          It(boost::counting_iterator<std::uint32_t>(static_cast<std::uint32_t>(g.edges().size())),
+             make)};
 }
 
 inline std::size_t num_edges(const RelationGraph& g) noexcept { return g.edges().size(); }
 
-inline std::uint32_t source(const GraphEdgeRef& e, const RelationGraph&) noexcept { return e.source; }
-inline std::uint32_t target(const GraphEdgeRef& e, const RelationGraph&) noexcept { return e.target; }
+inline std::uint32_t source(const GraphEdgeRef& e, const RelationGraph&) noexcept {
+  return e.source;
+}
+inline std::uint32_t target(const GraphEdgeRef& e, const RelationGraph&) noexcept {
+  return e.target;
+}
 
 inline std::pair<boost::graph_traits<RelationGraph>::out_edge_iterator,
                  boost::graph_traits<RelationGraph>::out_edge_iterator>
@@ -151,7 +167,9 @@ out_edges(std::uint32_t v, const RelationGraph& g) {
   return {It(ids.data(), make), It(ids.data() + ids.size(), make)};
 }
 
-inline std::size_t out_degree(std::uint32_t v, const RelationGraph& g) { return g.out_edges(v).size(); }
+inline std::size_t out_degree(std::uint32_t v, const RelationGraph& g) {
+  return g.out_edges(v).size();
+}
 
 inline std::pair<boost::graph_traits<RelationGraph>::in_edge_iterator,
                  boost::graph_traits<RelationGraph>::in_edge_iterator>
@@ -162,9 +180,13 @@ in_edges(std::uint32_t v, const RelationGraph& g) {
   return {It(ids.data(), make), It(ids.data() + ids.size(), make)};
 }
 
-inline std::size_t in_degree(std::uint32_t v, const RelationGraph& g) { return g.in_edges(v).size(); }
+inline std::size_t in_degree(std::uint32_t v, const RelationGraph& g) {
+  return g.in_edges(v).size();
+}
 
-inline std::size_t degree(std::uint32_t v, const RelationGraph& g) { return out_degree(v, g) + in_degree(v, g); }
+inline std::size_t degree(std::uint32_t v, const RelationGraph& g) {
+  return out_degree(v, g) + in_degree(v, g);
+}
 
 inline std::pair<boost::graph_traits<RelationGraph>::adjacency_iterator,
                  boost::graph_traits<RelationGraph>::adjacency_iterator>
@@ -175,14 +197,22 @@ adjacent_vertices(std::uint32_t v, const RelationGraph& g) {
   return {It(ids.data(), to), It(ids.data() + ids.size(), to)};
 }
 
-inline boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t, const RelationGraph&) noexcept {
+inline boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t,
+                                                             const RelationGraph&) noexcept {
   return {};
 }
 
-inline std::uint32_t get(boost::vertex_index_t, const RelationGraph&, std::uint32_t v) noexcept { return v; }
+inline std::uint32_t get(boost::vertex_index_t, const RelationGraph&, std::uint32_t v) noexcept {
+  return v;
+}
 
-inline boost_adaptor::EdgeIndexMap get(boost::edge_index_t, const RelationGraph&) noexcept { return {}; }
+inline boost_adaptor::EdgeIndexMap get(boost::edge_index_t, const RelationGraph&) noexcept {
+  return {};
+}
 
-inline std::uint32_t get(boost::edge_index_t, const RelationGraph&, const GraphEdgeRef& e) noexcept { return e.index; }
+inline std::uint32_t get(boost::edge_index_t, const RelationGraph&,
+                         const GraphEdgeRef& e) noexcept {
+  return e.index;
+}
 
 }  // namespace erx

@@ -10,7 +10,8 @@
 // however many documents name it; the aliases of every document are kept). Edges are merged by
 // source, target, predicate and negation; each edge keeps the evidence of every place that says it
 // (document, sentence, byte span and words). Relations whose subject or object is not an entity
-// (open mode) are not part of the graph.
+// (open mode) are not part of the graph, and neither are value entities (DATE, TIME, PERCENT,
+// MONEY, QUANTITY, ORDINAL, CARDINAL).
 //
 // For Boost.Graph algorithms, include <erx/boost_graph.hpp> (opt-in; it needs Boost headers).
 //
@@ -33,12 +34,12 @@ namespace erx {
 
 // One place that says a relation.
 struct GraphEvidence {
-  std::string document;         // Document::id() of the document it comes from
-  std::uint32_t sentence = 0;   // sentence index in that document
-  std::uint32_t begin = 0;      // byte span of the evidence in that document's text
+  std::string document;        // Document::id() of the document it comes from
+  std::uint32_t sentence = 0;  // sentence index in that document
+  std::uint32_t begin = 0;     // byte span of the evidence in that document's text
   std::uint32_t end = 0;
-  std::string text;             // the evidence words
-  std::string predicate_text;   // the predicate as the sentence words it
+  std::string text;            // the evidence words
+  std::string predicate_text;  // the predicate as the sentence words it
   bool negated = false;
   Modality modality = Modality::kAsserted;
   float confidence = 0.0f;
@@ -83,7 +84,8 @@ class ERX_API RelationGraph {
 
   // The node named `name` (canonical name first, then aliases), of type `type` unless `type` is
   // empty. std::nullopt when there is none; when several match, the one with most mentions.
-  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view name, std::string_view type = {}) const;
+  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view name,
+                                                  std::string_view type = {}) const;
 
   // Indices of the edges leaving / entering `node`, in the order they were added. Throws
   // Error(kInvalidArgument) for a node index out of range (as every query taking a node does).
@@ -119,13 +121,13 @@ class ERX_API RelationGraph {
 
  private:
   std::uint32_t add_node(const std::string& name, const std::string& type);
-  void add_edge(std::uint32_t source, std::uint32_t target, const std::string& predicate, const std::string& type,
-                GraphEvidence evidence);
+  void add_edge(std::uint32_t source, std::uint32_t target, const std::string& predicate,
+                const std::string& type, GraphEvidence evidence);
   void check_node(std::uint32_t node) const;
 
   std::vector<GraphNode> nodes_;
   std::vector<GraphEdge> edges_;
-  std::vector<std::vector<std::uint32_t>> out_, in_;  // edge indices per node
+  std::vector<std::vector<std::uint32_t>> out_, in_;      // edge indices per node
   std::unordered_map<std::string, std::uint32_t> index_;  // "TYPE\x1fname" -> node
 };
 

@@ -50,8 +50,9 @@ class ERX_API LinkerLexicon {
   LinkerLexicon(LinkerLexicon&&) noexcept;
   LinkerLexicon& operator=(LinkerLexicon&&) noexcept;
 
-  // The built-in English lexicon: demonyms and country names (from the countries gazetteer),
-  // first names by gender, honorifics, and the nouns of definite descriptions. Never throws.
+  // The built-in English lexicon: demonyms, country names and aliases (models/en/linker/), first
+  // names by gender (models/en/gazetteers/PERSON.first_names.*.txt), and the nouns of definite
+  // descriptions. Never throws.
   static LinkerLexicon english();
 
   // "French" -> "France". Both non-empty. Later entries override earlier ones.
@@ -89,10 +90,10 @@ class ERX_API LinkerLexicon {
 
 // Options of the linker, with their defaults.
 struct LinkerOptions {
-  bool pronouns = true;               // link he/she/it/they/... to entities
-  bool descriptions = true;           // link "the company", "the country", ...
-  bool demonyms = true;               // "French President" -> France
-  int max_sentence_distance = 2;      // how many sentences back pronouns and descriptions look
+  bool pronouns = true;           // link he/she/it/they/... to entities
+  bool descriptions = true;       // link "the company", "the country", ...
+  bool demonyms = true;           // "French President" -> France
+  int max_sentence_distance = 2;  // how many sentences back pronouns and descriptions look
 };
 
 // Groups a document's mentions into entities. Immutable after construction; link() is const and

@@ -105,14 +105,15 @@ class ERX_API RelationSchema {
   // The type of a relational noun phrase given as lower-case words ("largest trading partner"):
   // the type of the longest listed ending ("trading partner" -> "TRADE"), or "" if no ending is
   // listed. `matched_words`, when given, receives the number of words of the matched ending.
-  [[nodiscard]] std::string_view relational_noun_type(std::string_view noun_phrase,
-                                                      std::size_t* matched_words = nullptr) const noexcept;
+  [[nodiscard]] std::string_view relational_noun_type(
+      std::string_view noun_phrase, std::size_t* matched_words = nullptr) const noexcept;
 
   // True if `lemma` is the last word of a listed relational noun ("partner" for "trading partner").
   [[nodiscard]] bool is_relational_noun_head(std::string_view lemma) const noexcept;
 
   // The event-noun entry for `noun` whose object has `preposition`, or nullptr.
-  [[nodiscard]] const EventNoun* event_noun(std::string_view noun, std::string_view preposition) const noexcept;
+  [[nodiscard]] const EventNoun* event_noun(std::string_view noun,
+                                            std::string_view preposition) const noexcept;
 
   // True if `noun` is the noun of any event-noun entry.
   [[nodiscard]] bool is_event_noun(std::string_view noun) const noexcept;
@@ -152,7 +153,8 @@ struct RelationOptions {
 class ERX_API RelationExtractor {
  public:
   // An extractor using `schema` (the built-in English schema by default).
-  explicit RelationExtractor(RelationSchema schema = RelationSchema::english(), RelationOptions options = {});
+  explicit RelationExtractor(RelationSchema schema = RelationSchema::english(),
+                             RelationOptions options = {});
 
   // Replaces doc's relations with the ones found in it. Needs tokens with UPOS, lemmas and a
   // parse (Document::has_parse()); without a parse it finds nothing. Arguments are entities

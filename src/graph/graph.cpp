@@ -1,10 +1,11 @@
 // Implementation of erx::RelationGraph (erx/graph.hpp): building, merging and queries. The
 // exporters are in graph_export.cpp.
+#include "erx/graph.hpp"
+
 #include <algorithm>
 #include <deque>
 
 #include "erx/error.hpp"
-#include "erx/graph.hpp"
 
 namespace erx {
 
@@ -13,11 +14,21 @@ namespace {
 // How certain a modality is, for keeping the most certain one on a merged edge.
 int certainty(Modality m) {
   switch (m) {
-    case Modality::kAsserted: return 2;
-    case Modality::kReported: return 1;
-    case Modality::kHypothetical: return 0;
+    case Modality::kAsserted:
+      return 2;
+    case Modality::kReported:
+      return 1;
+    case Modality::kHypothetical:
+      return 0;
   }
   return 0;
+}
+
+// Dates, amounts and numbers: values, not things the graph links.
+bool is_value_type(std::string_view type) {
+  for (std::string_view v : {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+    if (type == v) return true;
+  return false;
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {
@@ -28,15 +39,17 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 
 void RelationGraph::check_node(std::uint32_t node) const {
   if (node >= nodes_.size())
-    throw Error(ErrorCode::kInvalidArgument, "RelationGraph: node " + std::to_string(node) + " out of range (" +
-                                                 std::to_string(nodes_.size()) + " nodes)");
+    throw Error(ErrorCode::kInvalidArgument, "RelationGraph: node " + std::to_string(node) +
+                                                 " out of range (" + std::to_string(nodes_.size()) +
+                                                 " nodes)");
 }
 
 std::uint32_t RelationGraph::add_node(const std::string& name, const std::string& type) {
   std::string key = type;
   key += '\x1f';
   key += name;
-  const auto [it, inserted] = index_.emplace(std::move(key), static_cast<std::uint32_t>(nodes_.size()));
+  const auto [it, inserted] =
+      index_.emplace(std::move(key), static_cast<std::uint32_t>(nodes_.size()));
   if (!inserted) return it->second;
   GraphNode node;
   node.name = name;
@@ -47,11 +60,13 @@ std::uint32_t RelationGraph::add_node(const std::string& name, const std::string
   return static_cast<std::uint32_t>(nodes_.size() - 1);
 }
 
-void RelationGraph::add_edge(std::uint32_t source, std::uint32_t target, const std::string& predicate,
-                             const std::string& type, GraphEvidence evidence) {
+void RelationGraph::add_edge(std::uint32_t source, std::uint32_t target,
+                             const std::string& predicate, const std::string& type,
+                             GraphEvidence evidence) {
   for (std::uint32_t e : out_[source]) {
     GraphEdge& edge = edges_[e];
-    if (edge.target != target || edge.predicate != predicate || edge.negated != evidence.negated) continue;
+    if (edge.target != target || edge.predicate != predicate || edge.negated != evidence.negated)
+      continue;
     if (certainty(evidence.modality) > certainty(edge.modality)) edge.modality = evidence.modality;
     edge.confidence = std::max(edge.confidence, evidence.confidence);
     edge.evidence.push_back(std::move(evidence));
@@ -73,9 +88,11 @@ void RelationGraph::add_edge(std::uint32_t source, std::uint32_t target, const s
 }
 
 void RelationGraph::add(const Document& doc) {
-  std::vector<std::uint32_t> node_of(doc.entities().size());
+  constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> node_of(doc.entities().size(), kNone);
   for (std::size_t i = 0; i < doc.entities().size(); ++i) {
     const Entity& e = doc.entities()[i];
+    if (is_value_type(e.type)) continue;
     const std::uint32_t n = add_node(e.name, e.type);
     node_of[i] = n;
     GraphNode& node = nodes_[n];
@@ -88,7 +105,8 @@ void RelationGraph::add(const Document& doc) {
     if (r.subject.entity < 0 || r.object.entity < 0) continue;
     const auto s = static_cast<std::size_t>(r.subject.entity);
     const auto o = static_cast<std::size_t>(r.object.entity);
-    if (s >= node_of.size() || o >= node_of.size()) continue;
+    if (s >= node_of.size() || o >= node_of.size() || node_of[s] == kNone || node_of[o] == kNone)
+      continue;
     GraphEvidence ev;
     ev.document = doc.id();
     ev.sentence = r.sentence;
@@ -121,17 +139,20 @@ void RelationGraph::merge(const RelationGraph& other) {
     mine.mentions += theirs.mentions;
   }
   for (const GraphEdge& e : other.edges_)
-    for (const GraphEvidence& ev : e.evidence) add_edge(node_of[e.source], node_of[e.target], e.predicate, e.type, ev);
+    for (const GraphEvidence& ev : e.evidence)
+      add_edge(node_of[e.source], node_of[e.target], e.predicate, e.type, ev);
 }
 
-std::optional<std::uint32_t> RelationGraph::find(std::string_view name, std::string_view type) const {
+std::optional<std::uint32_t> RelationGraph::find(std::string_view name,
+                                                 std::string_view type) const {
   std::optional<std::uint32_t> best;
   for (int pass = 0; pass < 2 && !best; ++pass) {
     for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
       const GraphNode& n = nodes_[i];
       if (!type.empty() && n.type != type) continue;
-      const bool match = pass == 0 ? n.name == name
-                                   : std::find(n.aliases.begin(), n.aliases.end(), name) != n.aliases.end();
+      const bool match =
+          pass == 0 ? n.name == name
+                    : std::find(n.aliases.begin(), n.aliases.end(), name) != n.aliases.end();
       if (match && (!best || n.mentions > nodes_[*best].mentions)) best = i;
     }
   }
@@ -172,7 +193,8 @@ std::vector<std::uint32_t> RelationGraph::edges_between(std::uint32_t a, std::ui
   return out;
 }
 
-std::vector<std::uint32_t> RelationGraph::shortest_path(std::uint32_t from, std::uint32_t to, bool directed) const {
+std::vector<std::uint32_t> RelationGraph::shortest_path(std::uint32_t from, std::uint32_t to,
+                                                        bool directed) const {
   check_node(from);
   check_node(to);
   constexpr std::uint32_t kUnseen = 0xFFFFFFFFu;

@@ -30,7 +30,7 @@ PronounKind pronoun_kind(std::string_view w) {
 
 // An entity occurrence seen so far: where, and which entity.
 struct Occurrence {
-  std::uint32_t token;     // head token
+  std::uint32_t token;  // head token
   std::uint32_t sentence;
   std::int32_t entity;
 };
@@ -47,10 +47,13 @@ void DocumentLinker::resolve_anaphora() {
   std::vector<std::int32_t> entity_at(tokens.size(), -1);
   for (const WorkMention& w : work_) {
     if (w.cluster < 0) continue;
-    for (std::uint32_t t = w.mention.first_token; t < w.mention.end_token; ++t) entity_at[t] = w.cluster;
+    for (std::uint32_t t = w.mention.first_token; t < w.mention.end_token; ++t)
+      entity_at[t] = w.cluster;
   }
 
-  const auto type_of = [&](std::int32_t e) -> const std::string& { return entities_[static_cast<std::size_t>(e)].type; };
+  const auto type_of = [&](std::int32_t e) -> const std::string& {
+    return entities_[static_cast<std::size_t>(e)].type;
+  };
   // Entities whose every name is a plural noun ("the Tsars", "Democrats") are never "he" or "it".
   std::vector<char> plural(entities_.size(), 1);
   for (const WorkMention& w : work_) {
@@ -77,8 +80,9 @@ void DocumentLinker::resolve_anaphora() {
         return strict_gender ? g == want : (g == want || g == Gender::kUnknown);
       }
       case PronounKind::kNeuter:
-        return type != "PERSON" && type != "NORP" && type != "TITLE" && type != "DATE" && type != "TIME" &&
-               type != "PERCENT" && type != "MONEY" && type != "QUANTITY" && type != "ORDINAL" && type != "CARDINAL";
+        return type != "PERSON" && type != "NORP" && type != "TITLE" && type != "DATE" &&
+               type != "TIME" && type != "PERCENT" && type != "MONEY" && type != "QUANTITY" &&
+               type != "ORDINAL" && type != "CARDINAL";
       case PronounKind::kPlural:
         return type == "NORP" || type == "ORG";
       case PronounKind::kNone:
@@ -129,7 +133,8 @@ void DocumentLinker::resolve_anaphora() {
     }
     return -1;
   };
-  const auto add_mention = [&](std::uint32_t first, std::uint32_t end, std::int32_t entity, float confidence) {
+  const auto add_mention = [&](std::uint32_t first, std::uint32_t end, std::int32_t entity,
+                               float confidence) {
     WorkMention w;
     Mention& m = w.mention;
     m.first_token = first;
@@ -168,7 +173,8 @@ void DocumentLinker::resolve_anaphora() {
 
       // --- pronouns ---
       const PronounKind kind = pronoun_kind(lower_word);
-      if (options_.pronouns && kind != PronounKind::kNone && (u == Upos::kPRON || u == Upos::kDET || u == Upos::kNone)) {
+      if (options_.pronouns && kind != PronounKind::kNone &&
+          (u == Upos::kPRON || u == Upos::kDET || u == Upos::kNone)) {
         if (view.dep(t) == Dep::kExpl) continue;
         if (kind == PronounKind::kNeuter && view.dep(t) == Dep::kNsubj) {
           // "it is likely that ...", "it seems ...": an extraposition subject refers to nothing.
@@ -177,8 +183,11 @@ void DocumentLinker::resolve_anaphora() {
             const auto hh = static_cast<std::uint32_t>(h);
             bool clausal = false;
             for (std::uint32_t c : view.children(hh))
-              if (c > t && (view.dep(c) == Dep::kCcomp || view.dep(c) == Dep::kCsubj || view.dep(c) == Dep::kXcomp)) clausal = true;
-            if (clausal && (view.child(hh, Dep::kCop) >= 0 || is_one_of(view.lemma(hh), {"seem", "appear", "take", "matter", "be"})))
+              if (c > t && (view.dep(c) == Dep::kCcomp || view.dep(c) == Dep::kCsubj ||
+                            view.dep(c) == Dep::kXcomp))
+                clausal = true;
+            if (clausal && (view.child(hh, Dep::kCop) >= 0 ||
+                            is_one_of(view.lemma(hh), {"seem", "appear", "take", "matter", "be"})))
               continue;
           }
         }
@@ -186,16 +195,8 @@ void DocumentLinker::resolve_anaphora() {
         float confidence = 0.8f;
         const bool personal = kind == PronounKind::kMale || kind == PronounKind::kFemale;
         const std::int32_t excluded = co_argument_subject(t);
-        // Known gender beats unknown gender among the candidates in reach.
-        bool strict = false;
-        if (personal) {
-          for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-            if (it->sentence + static_cast<std::uint32_t>(options_.max_sentence_distance) < si) break;
-            if (it->entity != excluded && compatible(kind, it->entity, true)) strict = true;
-          }
-        }
         const std::int32_t subject = dominating_subject(t);
-        if (subject >= 0 && compatible(kind, subject, strict)) {
+        if (subject >= 0 && compatible(kind, subject, false)) {
           chosen = subject;
         } else if (!personal) {
           // it/its/they: only a subject antecedent, here or as the previous sentence's subject.
@@ -209,24 +210,36 @@ void DocumentLinker::resolve_anaphora() {
         } else {
           // he/she: a lone compatible entity in this sentence, else in the nearest earlier
           // sentence that has one (its subject if it has several).
-          for (std::uint32_t back = 0; back <= static_cast<std::uint32_t>(options_.max_sentence_distance) && back <= si; ++back) {
+          for (std::uint32_t back = 0;
+               back <= static_cast<std::uint32_t>(options_.max_sentence_distance) && back <= si;
+               ++back) {
             const std::uint32_t target = si - back;
-            std::int32_t only = -1;
-            bool several = false;
+            // Candidates: not of the other gender. Among several, the one whose known gender
+            // matches, if it is alone; else the previous sentence's subject.
+            std::int32_t only = -1, only_known = -1;
+            bool several = false, several_known = false;
             for (auto it = seen.rbegin(); it != seen.rend() && it->sentence >= target; ++it) {
               const Occurrence& o = *it;
-              if (o.sentence != target || o.token >= t || o.entity == excluded || !compatible(kind, o.entity, strict))
+              if (o.sentence != target || o.token >= t || o.entity == excluded ||
+                  !compatible(kind, o.entity, false))
                 continue;
               if (only >= 0 && only != o.entity) several = true;
               only = o.entity;
+              if (compatible(kind, o.entity, true)) {
+                if (only_known >= 0 && only_known != o.entity) several_known = true;
+                only_known = o.entity;
+              }
             }
             if (only < 0) continue;
             if (!several) {
               chosen = only;
               confidence = back == 0 ? 0.8f : 0.75f;
+            } else if (only_known >= 0 && !several_known) {
+              chosen = only_known;
+              confidence = 0.7f;
             } else if (back == 1) {
               const std::int32_t prev = root_subject(previous_view);
-              if (prev >= 0 && prev != excluded && compatible(kind, prev, strict)) {
+              if (prev >= 0 && prev != excluded && compatible(kind, prev, false)) {
                 chosen = prev;
                 confidence = 0.7f;
               }
@@ -242,7 +255,9 @@ void DocumentLinker::resolve_anaphora() {
       }
 
       // --- definite descriptions: "the company", "the country" ---
-      if (!options_.descriptions || u != Upos::kNOUN || view.xpos(t) == "NNS" || view.xpos(t) == "NNPS") continue;
+      if (!options_.descriptions || u != Upos::kNOUN || view.xpos(t) == "NNS" ||
+          view.xpos(t) == "NNPS")
+        continue;
       const std::string_view wanted = lexicon_.description_type(view.lemma(t));
       if (wanted.empty()) continue;
       const Dep d = view.dep(t);
@@ -251,16 +266,22 @@ void DocumentLinker::resolve_anaphora() {
       bool plain = true;
       for (std::uint32_t c : view.children(t)) {
         const Dep cd = view.dep(c);
-        if (cd == Dep::kDet && c < t && (view.lemma(c) == "the" || view.lemma(c) == "this")) det = static_cast<std::int32_t>(c);
-        else if (cd == Dep::kAmod && c < t && view.upos(c) == Upos::kADJ && entity_at[c] < 0) continue;
-        else if (cd == Dep::kPunct || cd == Dep::kCase) continue;
-        else if (c > t && (cd == Dep::kAcl || cd == Dep::kNmod)) plain = false;  // "the company that ...", "the city of X"
-        else if (c < t) plain = false;                                           // "the Chinese company", "its company"
+        if (cd == Dep::kDet && c < t && (view.lemma(c) == "the" || view.lemma(c) == "this"))
+          det = static_cast<std::int32_t>(c);
+        else if (cd == Dep::kAmod && c < t && view.upos(c) == Upos::kADJ && entity_at[c] < 0)
+          continue;
+        else if (cd == Dep::kPunct || cd == Dep::kCase)
+          continue;
+        else if (c > t && (cd == Dep::kAcl || cd == Dep::kNmod))
+          plain = false;  // "the company that ...", "the city of X"
+        else if (c < t)
+          plain = false;  // "the Chinese company", "its company"
       }
       if (det < 0 || !plain) continue;
       const std::size_t colon = wanted.find(':');
       const std::string_view type = wanted.substr(0, colon);
-      const std::string_view refinement = colon == std::string_view::npos ? std::string_view() : wanted.substr(colon + 1);
+      const std::string_view refinement =
+          colon == std::string_view::npos ? std::string_view() : wanted.substr(colon + 1);
       std::int32_t chosen = -1;
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
         if (it->sentence + static_cast<std::uint32_t>(options_.max_sentence_distance) < si) break;

@@ -12,7 +12,8 @@ struct BuiltinLexicon {
   std::string_view countries;     // one country name per line
   std::string_view demonyms;      // demonym<TAB>country
   std::string_view aliases;       // alias<TAB>name
-  std::string_view first_names;   // name<TAB>M|F
+  std::string_view male_names;    // one first name per line
+  std::string_view female_names;  // one first name per line
   std::string_view descriptions;  // noun<TAB>TYPE
 };
 

@@ -19,8 +19,10 @@ std::string lower(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -48,7 +50,8 @@ void for_each_line(std::string_view text, std::string_view name, bool need_tab, 
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       if (need_tab)
-        throw Error(ErrorCode::kFormat, std::string(name) + ":" + std::to_string(line_no) + ": expected two fields separated by a TAB");
+        throw Error(ErrorCode::kFormat, std::string(name) + ":" + std::to_string(line_no) +
+                                            ": expected two fields separated by a TAB");
       f(t, std::string_view());
     } else {
       f(trim(line.substr(0, tab)), trim(line.substr(tab + 1)));
@@ -73,7 +76,8 @@ struct LinkerLexicon::Impl {
 
 LinkerLexicon::LinkerLexicon() : impl_(std::make_unique<Impl>()) {}
 LinkerLexicon::~LinkerLexicon() = default;
-LinkerLexicon::LinkerLexicon(const LinkerLexicon& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+LinkerLexicon::LinkerLexicon(const LinkerLexicon& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)) {}
 LinkerLexicon& LinkerLexicon::operator=(const LinkerLexicon& other) {
   if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
   return *this;
@@ -85,21 +89,25 @@ LinkerLexicon LinkerLexicon::english() {
   static const LinkerLexicon lexicon = [] {
     LinkerLexicon lex;
     const detail::BuiltinLexicon data = detail::builtin_linker_lexicon();
-    for_each_line(data.countries, "countries", false, [&](std::string_view name, std::string_view) {
-      lex.add_country(name);
+    for_each_line(data.countries, "countries", false,
+                  [&](std::string_view name, std::string_view) { lex.add_country(name); });
+    for_each_line(data.demonyms, "demonyms", true,
+                  [&](std::string_view demonym, std::string_view country) {
+                    lex.add_demonym(demonym, country);
+                  });
+    for_each_line(
+        data.aliases, "aliases", true,
+        [&](std::string_view alias, std::string_view name) { lex.add_alias(alias, name); });
+    // A name on both lists ("Lee", "Kim", "Jordan") ends up of unknown gender.
+    for_each_line(data.male_names, "male first names", false, [&](std::string_view name, std::string_view) {
+      lex.impl_->add_first_name(name, Gender::kMale);
     });
-    for_each_line(data.demonyms, "demonyms", true, [&](std::string_view demonym, std::string_view country) {
-      lex.add_demonym(demonym, country);
+    for_each_line(data.female_names, "female first names", false, [&](std::string_view name, std::string_view) {
+      lex.impl_->add_first_name(name, Gender::kFemale);
     });
-    for_each_line(data.aliases, "aliases", true, [&](std::string_view alias, std::string_view name) {
-      lex.add_alias(alias, name);
-    });
-    for_each_line(data.first_names, "first names", false, [&](std::string_view name, std::string_view gender) {
-      lex.impl_->add_first_name(name, gender == "M" ? Gender::kMale : gender == "F" ? Gender::kFemale : Gender::kUnknown);
-    });
-    for_each_line(data.descriptions, "descriptions", true, [&](std::string_view noun, std::string_view type) {
-      lex.add_description(noun, type);
-    });
+    for_each_line(
+        data.descriptions, "descriptions", true,
+        [&](std::string_view noun, std::string_view type) { lex.add_description(noun, type); });
     return lex;
   }();
   return lexicon;
@@ -129,22 +137,27 @@ void LinkerLexicon::add_description(std::string_view noun, std::string_view type
 }
 
 void LinkerLexicon::load_demonyms(const std::string& path) {
-  for_each_line(read_file(path), path, true, [&](std::string_view a, std::string_view b) { add_demonym(a, b); });
+  for_each_line(read_file(path), path, true,
+                [&](std::string_view a, std::string_view b) { add_demonym(a, b); });
 }
 
 void LinkerLexicon::load_aliases(const std::string& path) {
-  for_each_line(read_file(path), path, true, [&](std::string_view a, std::string_view b) { add_alias(a, b); });
+  for_each_line(read_file(path), path, true,
+                [&](std::string_view a, std::string_view b) { add_alias(a, b); });
 }
 
 void LinkerLexicon::load_countries(const std::string& path) {
-  for_each_line(read_file(path), path, false, [&](std::string_view a, std::string_view) { add_country(a); });
+  for_each_line(read_file(path), path, false,
+                [&](std::string_view a, std::string_view) { add_country(a); });
 }
 
 void LinkerLexicon::load_first_names(const std::string& path, Gender gender) {
   for_each_line(read_file(path), path, false, [&](std::string_view name, std::string_view g) {
     Gender gg = gender;
-    if (g == "M" || g == "m" || g == "male") gg = Gender::kMale;
-    else if (g == "F" || g == "f" || g == "female") gg = Gender::kFemale;
+    if (g == "M" || g == "m" || g == "male")
+      gg = Gender::kMale;
+    else if (g == "F" || g == "f" || g == "female")
+      gg = Gender::kFemale;
     add_first_name(name, gg);
   });
 }

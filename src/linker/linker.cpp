@@ -1,8 +1,9 @@
 // Implementation of erx::Linker (erx/linker.hpp) and the final assembly of one document's
 // mentions and entities.
+#include "erx/linker.hpp"
+
 #include <algorithm>
 
-#include "erx/linker.hpp"
 #include "linker/document_linker.hpp"
 
 namespace erx {
@@ -34,7 +35,9 @@ void DocumentLinker::finish() {
   for (std::size_t i : order) {
     Mention m = std::move(work_[i].mention);
     m.entity = work_[i].cluster;
-    if (m.entity >= 0) entities_[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::uint32_t>(mentions.size()));
+    if (m.entity >= 0)
+      entities_[static_cast<std::size_t>(m.entity)].mentions.push_back(
+          static_cast<std::uint32_t>(mentions.size()));
     mentions.push_back(std::move(m));
   }
   doc_.mutable_mentions() = std::move(mentions);

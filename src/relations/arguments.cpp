@@ -52,9 +52,18 @@ bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
     h = static_cast<std::uint32_t>(antecedent(t));
     // A parser may hang "X, which ..." on a verb; a name right before the comma is then the
     // antecedent.
-    if (!view_.is_nominal(h) && t >= view_.first() + 2 && view_.text(t - 1) == ",") {
-      const std::int32_t m = view_.mention(t - 2);
-      if (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].end_token == t - 1) h = t - 2;
+    // So may "Canada and the EU, which remains ..." be hung on the first conjunct, where the
+    // name right before the comma is meant.
+    if (t >= view_.first() + 2 && view_.text(t - 1) == ",") {
+      const std::uint32_t before = t - 2;
+      const std::int32_t m = view_.mention(before);
+      const bool adjacent_name =
+          m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].end_token == t - 1;
+      bool conjunct = false;
+      if (adjacent_name && view_.is_nominal(h))
+        for (std::uint32_t c : view_.children(h))
+          if (view_.dep(c) == Dep::kConj && view_.mention(c) == m) conjunct = true;
+      if (adjacent_name && (!view_.is_nominal(h) || conjunct)) h = before;
     }
   }
   const auto& mentions = doc_.mentions();
@@ -66,12 +75,19 @@ bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
     m = view_.mention(h);
     token = h;
   }
-  if (m < 0 || mentions[static_cast<std::size_t>(m)].entity < 0) {
-    // A title heading its name ("President Xi" parsed with the title as head and the name flat).
+  const auto is_value_mention = [&](std::int32_t x) {
+    const std::int32_t e = mentions[static_cast<std::size_t>(x)].entity;
+    return !options_.value_arguments &&
+           is_value_type(doc_.entities()[static_cast<std::size_t>(e)].type);
+  };
+  if (m < 0 || mentions[static_cast<std::size_t>(m)].entity < 0 || is_value_mention(m)) {
+    // A title heading its name ("President Xi" parsed with the title as head and the name
+    // flat), or a date a parser took for the head of the name after it ("Yesterday Lee ...").
     for (std::uint32_t c : view_.children(h)) {
       if (view_.dep(c) != Dep::kFlat || c < h) continue;
       const std::int32_t cm = view_.mention(c);
-      if (cm >= 0 && mentions[static_cast<std::size_t>(cm)].entity >= 0) {
+      if (cm >= 0 && cm != m && mentions[static_cast<std::size_t>(cm)].entity >= 0 &&
+          !is_value_mention(cm)) {
         m = cm;
         token = c;
         break;
@@ -81,6 +97,25 @@ bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
   if (m >= 0 && mentions[static_cast<std::size_t>(m)].entity >= 0) {
     const Mention& mention = mentions[static_cast<std::size_t>(m)];
     const Entity& e = doc_.entities()[static_cast<std::size_t>(mention.entity)];
+    // A dateline ("OTTAWA — Canadian Prime Minister ...") names where the story was filed; it
+    // takes part in no relation of the sentence.
+    if (mention.first_token == view_.first() && mention.end_token < view_.end() &&
+        doc_.tokens()[mention.end_token].begin >
+            mention.end) {  // a spaced dash, not "Seattle-based"
+      const std::string_view next = view_.text(mention.end_token);
+      if (next == "\u2014" || next == "\u2013" || next == "-" || next == "--") {
+        // "OTTAWA — Mark Carney will travel": a parser may hang the real subject on the dateline.
+        for (std::uint32_t c : view_.children(h)) {
+          if (c <= h || (view_.dep(c) != Dep::kFlat && view_.dep(c) != Dep::kConj &&
+                         view_.dep(c) != Dep::kAppos))
+            continue;
+          const std::int32_t cm = view_.mention(c);
+          if (cm >= 0 && cm != m && mentions[static_cast<std::size_t>(cm)].entity >= 0)
+            return make_arg(c, out);
+        }
+        return false;
+      }
+    }
     if (!options_.value_arguments && is_value_type(e.type)) return false;
     if (!looks_like_name(e.name)) return false;
     out.entity = mention.entity;
@@ -101,8 +136,9 @@ bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
     hi = std::max(hi, x);
     for (std::uint32_t c : view_.children(x)) {
       const Dep d = view_.dep(c);
-      if (d == Dep::kAcl || d == Dep::kAppos || d == Dep::kConj || d == Dep::kCc || d == Dep::kPunct ||
-          d == Dep::kParataxis || d == Dep::kAdvcl || d == Dep::kDep || d == Dep::kMark)
+      if (d == Dep::kAcl || d == Dep::kAppos || d == Dep::kConj || d == Dep::kCc ||
+          d == Dep::kPunct || d == Dep::kParataxis || d == Dep::kAdvcl || d == Dep::kDep ||
+          d == Dep::kMark)
         continue;
       if (x == h && d == Dep::kCase && c < h) continue;  // the preposition is part of the predicate
       stack.push_back(c);
@@ -117,8 +153,15 @@ bool SentenceExtractor::make_arg(std::uint32_t t, Arg& out) const {
   return true;
 }
 
-void SentenceExtractor::conjuncts(std::uint32_t t, std::vector<std::uint32_t>& out, std::int64_t before) const {
+void SentenceExtractor::conjuncts(std::uint32_t t, std::vector<std::uint32_t>& out,
+                                  std::int64_t before) const {
   out.push_back(t);
+  // A coordination has a conjunction ("and", "or") on its last conjunct; "Busan, South Korea"
+  // parsed as conj without one is an apposition, not a second argument.
+  bool coordinated = false;
+  for (std::uint32_t c : view_.children(t))
+    if (view_.dep(c) == Dep::kConj && view_.child(c, Dep::kCc) >= 0) coordinated = true;
+  if (!coordinated) return;
   for (std::uint32_t c : view_.children(t)) {
     if (view_.dep(c) != Dep::kConj) continue;
     if (before >= 0 && c >= before) continue;
@@ -135,8 +178,8 @@ void SentenceExtractor::args_of(std::uint32_t t, std::vector<Arg>& out, std::int
   }
 }
 
-void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out, bool& inherited,
-                                         int depth) const {
+void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out,
+                                         bool& inherited, int depth) const {
   for (std::uint32_t c : view_.children(p)) {
     if (view_.dep(c) == Dep::kNsubj) {
       out.push_back(c);
@@ -168,8 +211,8 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
     }
     case Dep::kConj: {
       // Coordinated predicates share the subject: "met Xi and visited Shanghai".
-      const bool predicate_head = view_.is_verb(h) || view_.child(h, Dep::kCop) >= 0 ||
-                                  view_.child(h, Dep::kNsubj) >= 0;
+      const bool predicate_head =
+          view_.is_verb(h) || view_.child(h, Dep::kCop) >= 0 || view_.child(h, Dep::kNsubj) >= 0;
       if (!predicate_head) return;
       inherited = true;
       surface_subjects(h, out, inherited, depth + 1);
@@ -178,8 +221,9 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
     case Dep::kAdvcl: {
       // Non-finite adverbial clauses take the matrix subject: "before visiting Lyon".
       if (l.sub == Sub::kRelcl) return;
-      const bool nonfinite = xpos == "VBG" || xpos == "VBN" || (xpos == "VB" && view_.child(p, Dep::kMark) >= 0 &&
-                                                                 view_.child(p, Dep::kAux) < 0);
+      const bool nonfinite =
+          xpos == "VBG" || xpos == "VBN" ||
+          (xpos == "VB" && view_.child(p, Dep::kMark) >= 0 && view_.child(p, Dep::kAux) < 0);
       if (!nonfinite) return;
       inherited = true;
       surface_subjects(h, out, inherited, depth + 1);
@@ -204,15 +248,23 @@ bool SentenceExtractor::is_passive(std::uint32_t p) const {
     const DepLabel l = view_.label(c);
     if ((l.dep == Dep::kAux || l.dep == Dep::kNsubj) && l.sub == Sub::kPass) return true;
   }
+  // Verbs that news uses only in the passive ("headquartered in", "based in"), even when a
+  // tagger reads the participle as a past tense.
+  if (view_.child(p, Dep::kObj) < 0 && view_.child(p, Dep::kAux) < 0 &&
+      is_one_of(view_.lemma(p), {"headquarter", "base", "locate", "situate", "station"}) &&
+      (view_.xpos(p) == "VBD" || view_.xpos(p) == "VBN"))
+    return true;
   if (view_.xpos(p) != "VBN") return false;
   const DepLabel l = view_.label(p);
   if (l.dep == Dep::kAcl && l.sub != Sub::kRelcl) return true;
-  if (l.dep == Dep::kAdvcl && view_.child(p, Dep::kAux) < 0) return true;  // "Based in Seoul, ..."
-  if (l.dep == Dep::kConj && view_.child(p, Dep::kAux) < 0 && view_.child(p, Dep::kNsubj) < 0) {
+  if (view_.child(p, Dep::kAux) >= 0) return false;  // "has visited"
+  if (l.dep == Dep::kConj && view_.child(p, Dep::kNsubj) < 0) {
     const std::int32_t h = view_.head(p);
     return h >= 0 && is_passive(static_cast<std::uint32_t>(h));
   }
-  return false;
+  // A past participle without any auxiliary cannot be an active finite verb: "Based in Seoul,
+  // ...", or "Amazon, headquartered in Seattle" when a parser made the participle the root.
+  return l.dep != Dep::kAmod && l.dep != Dep::kXcomp;
 }
 
 bool SentenceExtractor::has_negation(std::uint32_t t) const {
@@ -235,19 +287,25 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
       const Dep d = view_.dep(c);
       const std::string_view lemma = view_.lemma(c);
       if (d == Dep::kAux && inherit_aux && schema_.is_cue(CueKind::kModal, lemma)) {
-        if (lemma == "would") weak_modal = true;
-        else if (inherit_hypothetical) hypothetical = true;
+        if (lemma == "would")
+          weak_modal = true;
+        else if (inherit_hypothetical)
+          hypothetical = true;
       } else if (d == Dep::kMark && is_one_of(lemma, {"if", "unless", "whether"})) {
         hypothetical = true;
       } else if (d == Dep::kMark && lemma == "without" && t == p) {
         negated = true;
-      } else if (d == Dep::kParataxis && schema_.is_cue(CueKind::kReporting, view_.lemma(c))) {
-        reported = true;  // "Lee will visit Beijing, Wi said."
+      } else if ((d == Dep::kParataxis ||
+                  (d == Dep::kAdvcl && c > t && view_.child(c, Dep::kMark) < 0)) &&
+                 schema_.is_cue(CueKind::kReporting, view_.lemma(c))) {
+        reported = true;  // "Lee will visit Beijing, Wi said." (parsers also label it advcl)
       } else if (d == Dep::kObl && view_.preposition(c) == "according to") {
         reported = true;
       } else if (d == Dep::kAdvmod && inherit_aux) {
-        if (is_one_of(lemma, {"reportedly", "allegedly", "purportedly"})) reported = true;
-        else if (is_one_of(lemma, {"perhaps", "maybe", "possibly", "probably", "potentially"})) hypothetical = true;
+        if (is_one_of(lemma, {"reportedly", "allegedly", "purportedly"}))
+          reported = true;
+        else if (is_one_of(lemma, {"perhaps", "maybe", "possibly", "probably", "potentially"}))
+          hypothetical = true;
       }
     }
     const std::int32_t head = view_.head(t);
@@ -256,9 +314,11 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
     const DepLabel l = view_.label(t);
     if (l.dep == Dep::kXcomp) {
       // Control and raising: "is expected to persuade", "did not want to visit".
-      if (inherit_hypothetical && schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
+      if (inherit_hypothetical && schema_.is_cue(CueKind::kHypothetical, view_.lemma(h)))
+        hypothetical = true;
       if (follow_negation && has_negation(h)) negated = true;
-    } else if (l.dep == Dep::kCcomp || l.dep == Dep::kCsubj || (l.dep == Dep::kAdvcl && l.sub != Sub::kRelcl)) {
+    } else if (l.dep == Dep::kCcomp || l.dep == Dep::kCsubj ||
+               (l.dep == Dep::kAdvcl && l.sub != Sub::kRelcl)) {
       if (l.dep == Dep::kCcomp && inherit_hypothetical) {
         if (schema_.is_cue(CueKind::kReporting, view_.lemma(h))) reported = true;
         if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) hypothetical = true;
@@ -268,7 +328,8 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
       // "to have Lee visit China would be better": a clausal subject takes its predicate's modal.
       if (l.dep == Dep::kCsubj && inherit_hypothetical)
         for (std::uint32_t c : view_.children(h))
-          if (view_.dep(c) == Dep::kAux && schema_.is_cue(CueKind::kModal, view_.lemma(c))) hypothetical = true;
+          if (view_.dep(c) == Dep::kAux && schema_.is_cue(CueKind::kModal, view_.lemma(c)))
+            hypothetical = true;
       // An adverbial clause ("because China is ...") is asserted on its own: what makes the
       // main clause hypothetical does not reach it (a reporting verb above still does).
       if (l.dep == Dep::kAdvcl) inherit_hypothetical = false;
@@ -290,9 +351,12 @@ ClauseContext SentenceExtractor::context_of(std::uint32_t p) const {
   }
   ClauseContext ctx;
   ctx.negated = negated;
-  if (hypothetical) ctx.modality = Modality::kHypothetical;
-  else if (reported) ctx.modality = Modality::kReported;
-  else if (weak_modal) ctx.modality = Modality::kHypothetical;
+  if (hypothetical)
+    ctx.modality = Modality::kHypothetical;
+  else if (reported)
+    ctx.modality = Modality::kReported;
+  else if (weak_modal)
+    ctx.modality = Modality::kHypothetical;
   return ctx;
 }
 

@@ -13,21 +13,51 @@ struct Name {
 };
 
 constexpr Name kDeps[] = {
-    {"root", Dep::kRoot},       {"nsubj", Dep::kNsubj},       {"csubj", Dep::kCsubj},
-    {"obj", Dep::kObj},         {"dobj", Dep::kObj},          {"iobj", Dep::kIobj},
-    {"obl", Dep::kObl},         {"nmod", Dep::kNmod},         {"appos", Dep::kAppos},
-    {"conj", Dep::kConj},       {"cc", Dep::kCc},             {"case", Dep::kCase},
-    {"mark", Dep::kMark},       {"aux", Dep::kAux},           {"cop", Dep::kCop},
-    {"advmod", Dep::kAdvmod},   {"amod", Dep::kAmod},         {"compound", Dep::kCompound},
-    {"flat", Dep::kFlat},       {"acl", Dep::kAcl},           {"advcl", Dep::kAdvcl},
-    {"xcomp", Dep::kXcomp},     {"ccomp", Dep::kCcomp},       {"parataxis", Dep::kParataxis},
-    {"det", Dep::kDet},         {"punct", Dep::kPunct},       {"fixed", Dep::kFixed},
-    {"nummod", Dep::kNummod},   {"expl", Dep::kExpl},         {"dep", Dep::kDep},
-    {"list", Dep::kList},       {"discourse", Dep::kDiscourse}, {"vocative", Dep::kVocative},
-    {"orphan", Dep::kOrphan},   {"goeswith", Dep::kGoeswith}, {"reparandum", Dep::kReparandum},
-    {"dislocated", Dep::kDislocated}, {"neg", Dep::kAdvmod},  {"nsubjpass", Dep::kNsubj},
-    {"auxpass", Dep::kAux},     {"poss", Dep::kNmod},         {"name", Dep::kFlat},
-    {"mwe", Dep::kFixed},       {"prep", Dep::kCase},         {"pobj", Dep::kObl},
+    {"root", Dep::kRoot},
+    {"nsubj", Dep::kNsubj},
+    {"csubj", Dep::kCsubj},
+    {"obj", Dep::kObj},
+    {"dobj", Dep::kObj},
+    {"iobj", Dep::kIobj},
+    {"obl", Dep::kObl},
+    {"nmod", Dep::kNmod},
+    {"appos", Dep::kAppos},
+    {"conj", Dep::kConj},
+    {"cc", Dep::kCc},
+    {"case", Dep::kCase},
+    {"mark", Dep::kMark},
+    {"aux", Dep::kAux},
+    {"cop", Dep::kCop},
+    {"advmod", Dep::kAdvmod},
+    {"amod", Dep::kAmod},
+    {"compound", Dep::kCompound},
+    {"flat", Dep::kFlat},
+    {"acl", Dep::kAcl},
+    {"advcl", Dep::kAdvcl},
+    {"xcomp", Dep::kXcomp},
+    {"ccomp", Dep::kCcomp},
+    {"parataxis", Dep::kParataxis},
+    {"det", Dep::kDet},
+    {"punct", Dep::kPunct},
+    {"fixed", Dep::kFixed},
+    {"nummod", Dep::kNummod},
+    {"expl", Dep::kExpl},
+    {"dep", Dep::kDep},
+    {"list", Dep::kList},
+    {"discourse", Dep::kDiscourse},
+    {"vocative", Dep::kVocative},
+    {"orphan", Dep::kOrphan},
+    {"goeswith", Dep::kGoeswith},
+    {"reparandum", Dep::kReparandum},
+    {"dislocated", Dep::kDislocated},
+    {"neg", Dep::kAdvmod},
+    {"nsubjpass", Dep::kNsubj},
+    {"auxpass", Dep::kAux},
+    {"poss", Dep::kNmod},
+    {"name", Dep::kFlat},
+    {"mwe", Dep::kFixed},
+    {"prep", Dep::kCase},
+    {"pobj", Dep::kObl},
 };
 
 void append_lower(std::string& out, std::string_view s) {
@@ -55,21 +85,33 @@ DepLabel parse_deprel(std::string_view deprel) noexcept {
   if (base == "poss") label.sub = Sub::kPoss;
   if (colon == std::string_view::npos) return label;
   const std::string_view sub = deprel.substr(colon + 1);
-  if (sub == "pass") label.sub = Sub::kPass;
-  else if (sub == "poss") label.sub = Sub::kPoss;
-  else if (sub == "relcl") label.sub = Sub::kRelcl;
-  else if (sub == "agent") label.sub = Sub::kAgent;
-  else if (sub == "prt") label.sub = Sub::kPrt;
-  else if (sub == "desc") label.sub = Sub::kDesc;
-  else if (sub == "tmod") label.sub = Sub::kTmod;
-  else if (sub == "npmod") label.sub = Sub::kNpmod;
-  else if (sub == "unmarked") label.sub = Sub::kUnmarked;
-  else if (sub == "outer") label.sub = Sub::kOuter;
-  else label.sub = Sub::kOther;
+  if (sub == "pass")
+    label.sub = Sub::kPass;
+  else if (sub == "poss")
+    label.sub = Sub::kPoss;
+  else if (sub == "relcl")
+    label.sub = Sub::kRelcl;
+  else if (sub == "agent")
+    label.sub = Sub::kAgent;
+  else if (sub == "prt")
+    label.sub = Sub::kPrt;
+  else if (sub == "desc")
+    label.sub = Sub::kDesc;
+  else if (sub == "tmod")
+    label.sub = Sub::kTmod;
+  else if (sub == "npmod")
+    label.sub = Sub::kNpmod;
+  else if (sub == "unmarked")
+    label.sub = Sub::kUnmarked;
+  else if (sub == "outer")
+    label.sub = Sub::kOuter;
+  else
+    label.sub = Sub::kOther;
   return label;
 }
 
-void DependencyView::build(const Document& doc, const Sentence& s, std::span<const std::int32_t> mention_of) {
+void DependencyView::build(const Document& doc, const Sentence& s,
+                           std::span<const std::int32_t> mention_of) {
   doc_ = &doc;
   first_ = s.first_token;
   end_ = s.end_token;
@@ -107,7 +149,8 @@ void DependencyView::build(const Document& doc, const Sentence& s, std::span<con
   std::vector<std::uint32_t>& fill = scratch_;
   fill.assign(child_begin_.begin(), child_begin_.end() - 1);
   for (std::uint32_t i = 0; i < n; ++i)
-    if (heads_[i] >= 0) children_[fill[static_cast<std::uint32_t>(heads_[i]) - first_]++] = first_ + i;
+    if (heads_[i] >= 0)
+      children_[fill[static_cast<std::uint32_t>(heads_[i]) - first_]++] = first_ + i;
 }
 
 std::string_view DependencyView::lemma(std::uint32_t t) const noexcept {
@@ -122,7 +165,8 @@ std::string_view DependencyView::lower(std::uint32_t t) const noexcept {
 
 std::span<const std::uint32_t> DependencyView::children(std::uint32_t t) const noexcept {
   const std::uint32_t i = t - first_;
-  return std::span<const std::uint32_t>(children_.data() + child_begin_[i], child_begin_[i + 1] - child_begin_[i]);
+  return std::span<const std::uint32_t>(children_.data() + child_begin_[i],
+                                        child_begin_[i + 1] - child_begin_[i]);
 }
 
 std::int32_t DependencyView::child(std::uint32_t t, Dep dep, Sub sub) const noexcept {

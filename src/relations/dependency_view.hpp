@@ -18,15 +18,59 @@ namespace erx::detail {
 
 // The base UD relation (the part before ':').
 enum class Dep : std::uint8_t {
-  kOther, kRoot, kNsubj, kCsubj, kObj, kIobj, kObl, kNmod, kAppos, kConj, kCc, kCase, kMark, kAux,
-  kCop, kAdvmod, kAmod, kCompound, kFlat, kAcl, kAdvcl, kXcomp, kCcomp, kParataxis, kDet, kPunct,
-  kFixed, kNummod, kExpl, kDep, kList, kDiscourse, kVocative, kOrphan, kGoeswith, kReparandum,
+  kOther,
+  kRoot,
+  kNsubj,
+  kCsubj,
+  kObj,
+  kIobj,
+  kObl,
+  kNmod,
+  kAppos,
+  kConj,
+  kCc,
+  kCase,
+  kMark,
+  kAux,
+  kCop,
+  kAdvmod,
+  kAmod,
+  kCompound,
+  kFlat,
+  kAcl,
+  kAdvcl,
+  kXcomp,
+  kCcomp,
+  kParataxis,
+  kDet,
+  kPunct,
+  kFixed,
+  kNummod,
+  kExpl,
+  kDep,
+  kList,
+  kDiscourse,
+  kVocative,
+  kOrphan,
+  kGoeswith,
+  kReparandum,
   kDislocated,
 };
 
 // The UD subtype (the part after ':') that relation extraction cares about.
 enum class Sub : std::uint8_t {
-  kNone, kPass, kPoss, kRelcl, kAgent, kPrt, kDesc, kTmod, kNpmod, kUnmarked, kOuter, kOther,
+  kNone,
+  kPass,
+  kPoss,
+  kRelcl,
+  kAgent,
+  kPrt,
+  kDesc,
+  kTmod,
+  kNpmod,
+  kUnmarked,
+  kOuter,
+  kOther,
 };
 
 struct DepLabel {
@@ -54,12 +98,16 @@ class DependencyView {
   [[nodiscard]] Dep dep(std::uint32_t t) const noexcept { return labels_[t - first_].dep; }
   [[nodiscard]] Sub sub(std::uint32_t t) const noexcept { return labels_[t - first_].sub; }
   [[nodiscard]] Upos upos(std::uint32_t t) const noexcept { return doc_->tokens()[t].upos; }
-  [[nodiscard]] std::string_view xpos(std::uint32_t t) const noexcept { return doc_->xpos(doc_->tokens()[t]); }
+  [[nodiscard]] std::string_view xpos(std::uint32_t t) const noexcept {
+    return doc_->xpos(doc_->tokens()[t]);
+  }
   // Lower-cased lemma (the lower-cased form when the token has no lemma).
   [[nodiscard]] std::string_view lemma(std::uint32_t t) const noexcept;
   // Lower-cased form.
   [[nodiscard]] std::string_view lower(std::uint32_t t) const noexcept;
-  [[nodiscard]] std::string_view text(std::uint32_t t) const noexcept { return doc_->text(doc_->tokens()[t]); }
+  [[nodiscard]] std::string_view text(std::uint32_t t) const noexcept {
+    return doc_->text(doc_->tokens()[t]);
+  }
   // Children of t in sentence order.
   [[nodiscard]] std::span<const std::uint32_t> children(std::uint32_t t) const noexcept;
   // The mention covering t, or -1.

@@ -13,15 +13,18 @@ namespace detail {
 
 void SentenceExtractor::emit(Candidate c) {
   if (c.subject.entity >= 0 && c.subject.entity == c.object.entity) return;
-  if (c.subject.begin < c.object.end && c.object.begin < c.subject.end) return;  // overlapping spans
+  if (c.subject.begin < c.object.end && c.object.begin < c.subject.end)
+    return;  // overlapping spans
   out_.push_back(std::move(c));
 }
 
 void SentenceExtractor::run() {
   for (std::uint32_t t = view_.first(); t < view_.end(); ++t) {
     const Upos u = view_.upos(t);
-    if (view_.is_verb(t)) verb_relations(t);
-    else if (u == Upos::kADJ) adjective_relations(t);
+    if (view_.is_verb(t))
+      verb_relations(t);
+    else if (u == Upos::kADJ)
+      adjective_relations(t);
     if (u == Upos::kNOUN || u == Upos::kPROPN) {
       if (schema_.is_event_noun(view_.lemma(t))) event_noun_relations(t);
       relational_noun_relations(t);
@@ -29,9 +32,12 @@ void SentenceExtractor::run() {
     if (u == Upos::kPROPN || u == Upos::kNOUN) {
       affiliation_relations(t);
       location_relations(t);
+      origin_relations(t);
     }
     const Dep d = view_.dep(t);
-    if (d == Dep::kAmod || d == Dep::kAcl || d == Dep::kCompound || d == Dep::kNmod) hyphen_participle_relations(t);
+    if (d == Dep::kAmod || d == Dep::kAcl || d == Dep::kCompound || d == Dep::kNmod ||
+        d == Dep::kAdvcl)
+      hyphen_participle_relations(t);
   }
 }
 
@@ -45,7 +51,9 @@ std::string join_words(const Document& doc, std::vector<std::uint32_t>& tokens) 
   std::string out;
   const auto& all = doc.tokens();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && !(tokens[i] == tokens[i - 1] + 1 && all[tokens[i - 1]].end == all[tokens[i]].begin)) out += ' ';
+    if (i > 0 &&
+        !(tokens[i] == tokens[i - 1] + 1 && all[tokens[i - 1]].end == all[tokens[i]].begin))
+      out += ' ';
     out += doc.text(all[tokens[i]]);
   }
   return out;
@@ -67,7 +75,8 @@ void RelationExtractor::extract(Document& doc) const {
   std::vector<std::int32_t> mention_of(tokens.size(), -1);
   const auto& mentions = doc.mentions();
   for (std::size_t m = 0; m < mentions.size(); ++m)
-    for (std::uint32_t t = mentions[m].first_token; t < mentions[m].end_token && t < tokens.size(); ++t)
+    for (std::uint32_t t = mentions[m].first_token; t < mentions[m].end_token && t < tokens.size();
+         ++t)
       mention_of[t] = static_cast<std::int32_t>(m);
 
   detail::DependencyView view;
@@ -95,7 +104,8 @@ void RelationExtractor::extract(Document& doc) const {
       r.type = other ? std::string(kOtherRelationType) : std::string(type);
       r.negated = c.context.negated;
       r.modality = c.context.modality;
-      r.confidence = c.confidence * std::min(c.subject.confidence, c.object.confidence) * (other ? 0.9f : 1.0f);
+      r.confidence = c.confidence * std::min(c.subject.confidence, c.object.confidence) *
+                     (other ? 0.9f : 1.0f);
       if (r.confidence < options_.min_confidence) continue;
       r.sentence = si;
       std::uint32_t begin = std::min(c.subject.begin, c.object.begin);
@@ -110,7 +120,8 @@ void RelationExtractor::extract(Document& doc) const {
       // The same link said twice in one sentence (e.g. by two constructions) is kept once, with
       // the higher confidence.
       const auto key = [](const Relation& x) {
-        return std::tie(x.subject.entity, x.subject.begin, x.object.entity, x.object.begin, x.predicate);
+        return std::tie(x.subject.entity, x.subject.begin, x.object.entity, x.object.begin,
+                        x.predicate);
       };
       bool merged = false;
       for (std::size_t i = first_relation; i < relations.size(); ++i) {
@@ -122,9 +133,10 @@ void RelationExtractor::extract(Document& doc) const {
       if (!merged) relations.push_back(std::move(r));
     }
     // Sentence order, then evidence position.
-    std::stable_sort(relations.begin() + static_cast<std::ptrdiff_t>(first_relation), relations.end(),
-                     [](const Relation& a, const Relation& b) {
-                       return std::tie(a.evidence_begin, a.evidence_end) < std::tie(b.evidence_begin, b.evidence_end);
+    std::stable_sort(relations.begin() + static_cast<std::ptrdiff_t>(first_relation),
+                     relations.end(), [](const Relation& a, const Relation& b) {
+                       return std::tie(a.evidence_begin, a.evidence_end) <
+                              std::tie(b.evidence_begin, b.evidence_end);
                      });
   }
 }

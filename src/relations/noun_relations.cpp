@@ -22,7 +22,8 @@ bool is_entity_token(const Document& doc, const DependencyView& view, std::uint3
   return m >= 0 && doc.mentions()[static_cast<std::size_t>(m)].entity >= 0;
 }
 
-void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std::uint32_t>& words) {
+void add_case_words(const DependencyView& view, std::uint32_t t,
+                    std::vector<std::uint32_t>& words) {
   for (std::uint32_t c : view.children(t)) {
     if (view.dep(c) != Dep::kCase || c > t) continue;
     words.push_back(c);
@@ -33,13 +34,17 @@ void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std
 
 }  // namespace
 
-std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std::uint32_t>& words) const {
+std::string SentenceExtractor::noun_phrase_key(std::uint32_t n,
+                                               std::vector<std::uint32_t>& words) const {
   words.clear();
   // Words of another entity are holders, not part of the role ("US" in "US national security
   // adviser"); words of the noun's own mention are ("Prime" in a PERSON "Prime Minister Takaichi").
   const std::int32_t own = view_.mention(n);
   const auto other_entity = [&](std::uint32_t t) {
-    return view_.mention(t) != own && is_entity_token(doc_, view_, t);
+    if (view_.mention(t) == own || !is_entity_token(doc_, view_, t)) return false;
+    const Mention& m = doc_.mentions()[static_cast<std::size_t>(view_.mention(t))];
+    return !is_value_type(
+        doc_.entities()[static_cast<std::size_t>(m.entity)].type);  // "fourth-largest"
   };
   for (std::uint32_t c : view_.children(n)) {
     if (c > n) break;
@@ -54,7 +59,9 @@ std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std:
       words.push_back(x);
       for (std::uint32_t y : view_.children(x)) {
         const Dep d = view_.dep(y);
-        if (d == Dep::kDet || d == Dep::kCase || d == Dep::kCc || d == Dep::kConj || other_entity(y)) continue;
+        if (d == Dep::kDet || d == Dep::kCase || d == Dep::kCc || d == Dep::kConj ||
+            other_entity(y))
+          continue;
         if (d == Dep::kPunct && view_.text(y) != "-") continue;
         if (d == Dep::kNmod && view_.sub(y) == Sub::kPoss) continue;
         stack.push_back(y);
@@ -66,12 +73,15 @@ std::string SentenceExtractor::noun_phrase_key(std::uint32_t n, std::vector<std:
   std::string key;
   std::int64_t prev = -1;
   for (std::uint32_t w : words) {
-    if (prev >= 0 && !(w == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[w].begin)) key += ' ';
+    if (prev >= 0 &&
+        !(w == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[w].begin))
+      key += ' ';
     key += view_.lower(w);
     prev = w;
   }
   if (!key.empty()) {
-    if (!(n == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[n].begin)) key += ' ';
+    if (!(n == prev + 1 && tokens[static_cast<std::size_t>(prev)].end == tokens[n].begin))
+      key += ' ';
   }
   key += view_.lemma(n);
   return key;
@@ -82,7 +92,8 @@ void SentenceExtractor::role_subjects(std::uint32_t n, std::vector<Arg>& out, fl
   // The title is part of the person's own mention ("President Xi Jinping" as one PERSON).
   if (const std::int32_t m = view_.mention(n); m >= 0) {
     const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
-    if (mention.entity >= 0 && doc_.entities()[static_cast<std::size_t>(mention.entity)].type == "PERSON") {
+    if (mention.entity >= 0 &&
+        doc_.entities()[static_cast<std::size_t>(mention.entity)].type == "PERSON") {
       Arg a;
       if (make_arg(n, a)) out.push_back(a);
       confidence = 0.9f;
@@ -92,10 +103,11 @@ void SentenceExtractor::role_subjects(std::uint32_t n, std::vector<Arg>& out, fl
   const std::int32_t head = view_.head(n);
   const DepLabel l = view_.label(n);
   // A title before a name: "French President Emmanuel Macron" (nmod:desc or compound).
-  if (head > static_cast<std::int64_t>(n) &&
-      ((l.dep == Dep::kNmod && l.sub == Sub::kDesc) || l.dep == Dep::kCompound || l.dep == Dep::kFlat)) {
+  if (head > static_cast<std::int64_t>(n) && ((l.dep == Dep::kNmod && l.sub == Sub::kDesc) ||
+                                              l.dep == Dep::kCompound || l.dep == Dep::kFlat)) {
     Arg a;
-    if (is_entity_token(doc_, view_, static_cast<std::uint32_t>(head)) && make_arg(static_cast<std::uint32_t>(head), a)) {
+    if (is_entity_token(doc_, view_, static_cast<std::uint32_t>(head)) &&
+        make_arg(static_cast<std::uint32_t>(head), a)) {
       out.push_back(a);
       confidence = 0.9f;
     }
@@ -110,6 +122,30 @@ void SentenceExtractor::role_subjects(std::uint32_t n, std::vector<Arg>& out, fl
       out.push_back(a);
       confidence = view_.dep(c) == Dep::kFlat ? 0.9f : 0.85f;
       return;
+    }
+  }
+  // "South Korea's national security adviser, Wi Sung-lac, spoke" parsed with two subjects: the
+  // name right after the comma is the role's apposition.
+  if (head >= 0 && (l.dep == Dep::kNsubj || l.dep == Dep::kObj)) {
+    std::uint32_t end = n;
+    std::vector<std::uint32_t> stack{n};
+    while (!stack.empty()) {
+      const std::uint32_t x = stack.back();
+      stack.pop_back();
+      end = std::max(end, x);
+      for (std::uint32_t c : view_.children(x))
+        if (view_.dep(c) != Dep::kPunct) stack.push_back(c);
+    }
+    const std::uint32_t name = end + 2;
+    if (name < view_.end() && view_.text(end + 1) == "," && view_.head(name) == head &&
+        view_.dep(name) == l.dep) {
+      Arg a;
+      if (make_arg(name, a) && a.entity >= 0 &&
+          doc_.entities()[static_cast<std::size_t>(a.entity)].type == "PERSON") {
+        out.push_back(a);
+        confidence = 0.75f;
+        return;
+      }
     }
   }
   // Apposition: "Jake Sullivan, the US national security adviser"; "Canada and Mexico, the United
@@ -180,11 +216,20 @@ void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
     } else if (l.dep == Dep::kNmod && c > n) {
       prep = view_.preposition(c);
       if (!is_one_of(prep, {"of", "at", "for", "to", "with"})) continue;
+      // "a former minister and senior research fellow at the Sejong Institute": a phrase after
+      // a coordinated role belongs to the nearest one, however the parser attached it.
+      bool nearer = false;
+      for (std::uint32_t k : view_.children(n))
+        if (view_.dep(k) == Dep::kConj && k > n && k < c &&
+            schema_.is_relational_noun_head(view_.lemma(k)))
+          nearer = true;
+      if (nearer) continue;
       // "the CEO of Huawei's South Korea": the holder is itself owned; too ambiguous to use.
       const std::int32_t poss = view_.child(c, Dep::kNmod, Sub::kPoss);
       if (poss >= 0 && is_entity_token(doc_, view_, static_cast<std::uint32_t>(poss))) continue;
       args_of(c, found);
-    } else if ((l.dep == Dep::kCompound || l.dep == Dep::kAmod) && c < n && is_entity_token(doc_, view_, c)) {
+    } else if ((l.dep == Dep::kCompound || l.dep == Dep::kAmod) && c < n &&
+               is_entity_token(doc_, view_, c)) {
       Arg a;
       if (make_arg(c, a)) found.push_back(a);
       prep = "of";
@@ -192,7 +237,8 @@ void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
       continue;
     }
     for (const Arg& a : found) {
-      if (a.entity >= 0 && doc_.entities()[static_cast<std::size_t>(a.entity)].type == "NORP") continue;
+      if (a.entity >= 0 && doc_.entities()[static_cast<std::size_t>(a.entity)].type == "NORP")
+        continue;
       holders.push_back({a, prep, c});
     }
   }
@@ -204,13 +250,38 @@ void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
     if (first > view_.first()) {
       const std::uint32_t before = first - 1;
       const std::int32_t m = view_.mention(before);
+      const std::int32_t bh = view_.head(before);
+      const std::int32_t nh = view_.head(n);
+      // Hung on a verb, or on the name the role describes ("Japanese Prime Minister Sanae
+      // Takaichi" with "Japanese" on "Takaichi").
+      const bool on_described_name = bh >= 0 && nh >= 0 &&
+                                     view_.mention(static_cast<std::uint32_t>(bh)) >= 0 &&
+                                     view_.mention(static_cast<std::uint32_t>(bh)) ==
+                                         view_.mention(static_cast<std::uint32_t>(nh));
+      const bool misattached =
+          bh < 0 || view_.dep(before) == Dep::kDep || on_described_name ||
+          (bh != static_cast<std::int64_t>(n) && !view_.is_nominal(static_cast<std::uint32_t>(bh)));
       if (m >= 0 && doc_.mentions()[static_cast<std::size_t>(m)].end_token == first &&
-          (view_.head(before) < 0 || view_.dep(before) == Dep::kDep)) {
+          misattached) {
         Arg a;
         if (make_arg(before, a) && a.entity >= 0 &&
             doc_.entities()[static_cast<std::size_t>(a.entity)].type != "NORP")
           holders.push_back({a, "of", before});
       }
+    }
+  }
+  // The converse: this role is the last of a coordination and the phrase hangs on the first.
+  if (view_.dep(n) == Dep::kConj && view_.head(n) >= 0) {
+    const auto first_role = static_cast<std::uint32_t>(view_.head(n));
+    for (std::uint32_t c : view_.children(first_role)) {
+      if (c < n || view_.dep(c) != Dep::kNmod || view_.sub(c) == Sub::kPoss) continue;
+      const std::string prep = view_.preposition(c);
+      if (!is_one_of(prep, {"of", "at", "for", "to", "with"})) continue;
+      found.clear();
+      args_of(c, found);
+      for (const Arg& a : found)
+        if (a.entity >= 0 && doc_.entities()[static_cast<std::size_t>(a.entity)].type != "NORP")
+          holders.push_back({a, prep, c});
     }
   }
   if (holders.empty()) {
@@ -231,8 +302,10 @@ void SentenceExtractor::relational_noun_relations(std::uint32_t n) {
       cand.type = std::string(type);
       cand.words = modifier_words;
       cand.words.push_back(n);
-      if (h.prep != "of" || view_.dep(h.head) == Dep::kNmod) add_case_words(view_, h.head, cand.words);
-      if (const std::int32_t cop = view_.child(n, Dep::kCop); cop >= 0) cand.words.push_back(static_cast<std::uint32_t>(cop));
+      if (h.prep != "of" || view_.dep(h.head) == Dep::kNmod)
+        add_case_words(view_, h.head, cand.words);
+      if (const std::int32_t cop = view_.child(n, Dep::kCop); cop >= 0)
+        cand.words.push_back(static_cast<std::uint32_t>(cop));
       cand.context = context;
       cand.confidence = confidence;
       emit(std::move(cand));
@@ -246,9 +319,12 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
   const std::int32_t m = view_.mention(name);
   if (m < 0) return;
   const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
-  if (mention.entity < 0 || doc_.entities()[static_cast<std::size_t>(mention.entity)].type != "PERSON") return;
+  if (mention.entity < 0 ||
+      doc_.entities()[static_cast<std::size_t>(mention.entity)].type != "PERSON")
+    return;
   const std::int32_t head = view_.head(name);
-  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m) return;  // not the name's head
+  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m)
+    return;  // not the name's head
   Arg person;
   if (!make_arg(name, person)) return;
 
@@ -258,7 +334,8 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
   for (std::uint32_t t = mention.first_token; t < mention.end_token; ++t)
     for (std::uint32_t c : view_.children(t))
       if (c >= mention.end_token && (view_.dep(c) == Dep::kNmod || view_.dep(c) == Dep::kObl) &&
-          view_.sub(c) != Sub::kPoss && view_.preposition(c) == "of")
+          view_.sub(c) != Sub::kPoss &&
+          (view_.preposition(c) == "of" || view_.preposition(c) == "at"))
         phrases.push_back(c);
   for (std::uint32_t c : phrases) {
     std::vector<Arg> places;
@@ -267,7 +344,9 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
       if (a.entity < 0) continue;
       const std::string& type = doc_.entities()[static_cast<std::size_t>(a.entity)].type;
       const bool org = type == "ORG";
-      if (!org && type != "GPE" && type != "LOC" && type != "FAC") continue;
+      const bool at = view_.preposition(c) == "at";
+      if (!org && (at || (type != "GPE" && type != "LOC" && type != "FAC")))
+        continue;  // "at" + ORG only
       Candidate cand;
       cand.subject = person;
       cand.object = a;
@@ -284,10 +363,11 @@ void SentenceExtractor::affiliation_relations(std::uint32_t name) {
         if (title_type.empty()) continue;
         bool own_holder = false;
         for (std::uint32_t x : view_.children(t))
-          if ((view_.dep(x) == Dep::kNmod && (view_.sub(x) == Sub::kPoss || x > t)) || is_entity_token(doc_, view_, x))
+          if ((view_.dep(x) == Dep::kNmod && (view_.sub(x) == Sub::kPoss || x > t)) ||
+              is_entity_token(doc_, view_, x))
             own_holder = true;
         if (own_holder) continue;
-        cand.predicate = key + " of";
+        cand.predicate = key + (at ? " at" : " of");
         cand.type = std::string(title_type);
         cand.words = title_words;
         cand.words.push_back(t);
@@ -306,13 +386,17 @@ void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
   const std::int32_t head = view_.head(b);
   if (head < 0) return;
   const Dep d = view_.dep(b);
-  if (d != Dep::kAmod && d != Dep::kAcl && d != Dep::kCompound && d != Dep::kNmod) return;
+  if (d != Dep::kAmod && d != Dep::kAcl && d != Dep::kCompound && d != Dep::kNmod &&
+      d != Dep::kAdvcl)
+    return;
   const auto y = static_cast<std::uint32_t>(head);
   // One token "Toronto-based" whose place the linker made a mention of ("Toronto").
   for (std::string_view suffix : {"-based", "-headquartered"}) {
     if (!view_.lower(b).ends_with(suffix) || view_.lower(b).size() == suffix.size()) continue;
     Arg place, thing;
-    if (!make_arg(b, place) || !make_arg(y, thing)) return;
+    std::uint32_t described = y;
+    if (!view_.is_nominal(y) && b + 1 < view_.end() && view_.mention(b + 1) >= 0) described = b + 1;
+    if (!make_arg(b, place) || !make_arg(described, thing)) return;
     Candidate cand;
     cand.words = {b};
     cand.confidence = 0.85f;
@@ -332,9 +416,11 @@ void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
       if (view_.text(t) == "-" || view_.text(t) == "‐" || view_.text(t) == "–") hyphen = true;
     if (!hyphen) continue;
     Arg place, thing;
-    if (!make_arg(x, place) || !make_arg(y, thing)) continue;
-    const bool based = view_.lemma(b) == "base" || view_.lower(b) == "based" || view_.lemma(b) == "headquarter" ||
-                       view_.lower(b) == "headquartered";
+    std::uint32_t described = y;
+    if (!view_.is_nominal(y) && b + 1 < view_.end() && view_.mention(b + 1) >= 0) described = b + 1;
+    if (!make_arg(x, place) || !make_arg(described, thing)) continue;
+    const bool based = view_.lemma(b) == "base" || view_.lower(b) == "based" ||
+                       view_.lemma(b) == "headquarter" || view_.lower(b) == "headquartered";
     Candidate cand;
     cand.words = {b};
     cand.confidence = 0.85f;
@@ -360,7 +446,8 @@ void SentenceExtractor::location_relations(std::uint32_t name) {
   const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
   if (mention.entity < 0) return;
   const std::int32_t head = view_.head(name);
-  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m) return;  // not the name's head
+  if (head >= 0 && view_.mention(static_cast<std::uint32_t>(head)) == m)
+    return;  // not the name's head
   const std::string& type = doc_.entities()[static_cast<std::size_t>(mention.entity)].type;
   if (type != "ORG" && type != "FAC" && type != "GPE" && type != "LOC") return;
   Arg thing;
@@ -368,8 +455,24 @@ void SentenceExtractor::location_relations(std::uint32_t name) {
   for (std::uint32_t c : view_.children(name)) {
     if (c < name) continue;
     const Dep d = view_.dep(c);
-    const bool in_phrase = d == Dep::kNmod && view_.sub(c) != Sub::kPoss && view_.preposition(c) == "in";
-    const bool apposition = d == Dep::kAppos && (type == "GPE" || type == "LOC");
+    const bool in_phrase =
+        d == Dep::kNmod && view_.sub(c) != Sub::kPoss && view_.preposition(c) == "in";
+    // Apposition, or a "conj" without a conjunction, which is how parsers often read "Busan,
+    // South Korea".
+    bool comma_conj = false;
+    if (d == Dep::kConj && view_.child(c, Dep::kCc) < 0 && view_.mention(c) >= 0) {
+      // Exactly one such "conjunct", and no conjunction anywhere: not a list ("Colombia,
+      // Bolivia, Ecuador and Peru", "Aloha, America West, American, ...").
+      int conjuncts = 0;
+      bool conjunction = false;
+      for (std::uint32_t k : view_.children(name)) {
+        if (view_.dep(k) != Dep::kConj) continue;
+        ++conjuncts;
+        if (view_.child(k, Dep::kCc) >= 0) conjunction = true;
+      }
+      comma_conj = conjuncts == 1 && !conjunction;
+    }
+    const bool apposition = (d == Dep::kAppos || comma_conj) && (type == "GPE" || type == "LOC");
     if (!in_phrase && !apposition) continue;
     Arg place;
     if (!make_arg(c, place) || place.entity < 0) continue;
@@ -390,7 +493,8 @@ void SentenceExtractor::location_relations(std::uint32_t name) {
   }
 }
 
-bool SentenceExtractor::flat_title_relations(std::uint32_t n, std::string_view key, std::string_view type,
+bool SentenceExtractor::flat_title_relations(std::uint32_t n, std::string_view key,
+                                             std::string_view type,
                                              const std::vector<std::uint32_t>& words) {
   // Only where the tree gives nothing better: the role noun sits in a flat/compound chain.
   const Dep d = view_.dep(n);
@@ -417,7 +521,9 @@ bool SentenceExtractor::flat_title_relations(std::uint32_t n, std::string_view k
   }
   if (t >= view_.end()) return false;
   const std::int32_t pm = view_.mention(t);
-  if (doc_.entities()[static_cast<std::size_t>(doc_.mentions()[static_cast<std::size_t>(pm)].entity)].type != "PERSON")
+  if (doc_.entities()[static_cast<std::size_t>(
+                          doc_.mentions()[static_cast<std::size_t>(pm)].entity)]
+          .type != "PERSON")
     return false;
   Arg person;
   if (!make_arg(t, person)) return false;
@@ -431,6 +537,85 @@ bool SentenceExtractor::flat_title_relations(std::uint32_t n, std::string_view k
   cand.confidence = 0.7f;
   emit(std::move(cand));
   return true;
+}
+
+void SentenceExtractor::origin_relations(std::uint32_t t) {
+  // Where an organization or person comes from, said by a place modifying it or a noun that
+  // describes it: "the U.S. Congress", "Chilean copper company Codelco", "Sun Hung Kai
+  // Properties, a Hong Kong construction firm", "dissident Soviet historian Roy Medvedev",
+  // "Derwinski, a Republican from Chicago". Roles ("French President Macron") are relational
+  // nouns and are left to relational_noun_relations.
+  const auto entity_type = [&](const Arg& a) -> const std::string& {
+    return doc_.entities()[static_cast<std::size_t>(a.entity)].type;
+  };
+  const auto emit_origin = [&](const Arg& thing, const Arg& place, std::vector<std::uint32_t> words,
+                               float conf) {
+    const std::string& type = entity_type(thing);
+    if (type != "ORG" && type != "PERSON") return;
+    Candidate cand;
+    cand.subject = thing;
+    cand.object = place;
+    cand.predicate = type == "ORG" ? "based in" : "from";
+    cand.words = std::move(words);
+    cand.confidence = conf;
+    emit(std::move(cand));
+  };
+  const auto place_arg = [&](std::uint32_t g, Arg& out) {
+    if (!make_arg(g, out) || out.entity < 0) return false;
+    const std::string& type = entity_type(out);
+    return type == "GPE";
+  };
+  const std::int32_t own = view_.mention(t);
+  if (own >= 0 && doc_.mentions()[static_cast<std::size_t>(own)].entity >= 0) {
+    // Case A: an organization's name modified by a place outside it: "the U.S. Congress".
+    const std::int32_t h = view_.head(t);
+    if (h >= 0 && view_.mention(static_cast<std::uint32_t>(h)) == own)
+      return;  // not the name's head
+    Arg thing;
+    if (!make_arg(t, thing) || thing.entity < 0 || entity_type(thing) != "ORG") return;
+    for (std::uint32_t g : view_.children(t)) {
+      if (g > t || view_.mention(g) == own) continue;
+      if (view_.dep(g) != Dep::kCompound && view_.dep(g) != Dep::kAmod) continue;
+      Arg place;
+      if (place_arg(g, place)) emit_origin(thing, place, {g, t}, 0.7f);
+    }
+    return;
+  }
+  // Case B: a describing noun, not itself a role.
+  if (view_.upos(t) != Upos::kNOUN || schema_.is_relational_noun_head(view_.lemma(t))) return;
+  std::vector<std::pair<Arg, std::uint32_t>> places;  // place and the word that says it
+  for (std::uint32_t g : view_.children(t)) {
+    Arg place;
+    const Dep d = view_.dep(g);
+    if (g < t && (d == Dep::kCompound || d == Dep::kAmod) && place_arg(g, place))
+      places.emplace_back(place, g);
+    if (g > t && d == Dep::kNmod && view_.preposition(g) == "from" && place_arg(g, place))
+      places.emplace_back(place, g);
+  }
+  if (places.empty()) return;
+  std::vector<Arg> things;
+  const std::int32_t head = view_.head(t);
+  const Dep d = view_.dep(t);
+  if (d == Dep::kAppos && head >= 0) {
+    args_of(static_cast<std::uint32_t>(head), things, t);
+  } else if ((d == Dep::kCompound || (d == Dep::kNmod && view_.sub(t) == Sub::kDesc)) &&
+             head > static_cast<std::int64_t>(t)) {
+    Arg a;
+    if (make_arg(static_cast<std::uint32_t>(head), a)) things.push_back(a);
+  } else if (const std::int32_t s = view_.child(t, Dep::kNsubj);
+             s >= 0 && view_.child(t, Dep::kCop) >= 0) {
+    args_of(static_cast<std::uint32_t>(s), things);
+  }
+  for (std::uint32_t c : view_.children(t)) {
+    if (c > t && view_.dep(c) == Dep::kAppos) {
+      Arg a;
+      if (make_arg(c, a)) things.push_back(a);
+    }
+  }
+  for (const Arg& thing : things) {
+    if (thing.entity < 0) continue;
+    for (const auto& [place, word] : places) emit_origin(thing, place, {t, word}, 0.7f);
+  }
 }
 
 }  // namespace erx::detail

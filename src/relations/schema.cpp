@@ -16,13 +16,15 @@ namespace erx {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kCueNames = {"reporting",  "hypothetical",     "modal",
-                                                       "negation",   "light-verb",       "skip-preposition",
-                                                       "object-control"};
+constexpr std::array<std::string_view, 7> kCueNames = {
+    "reporting",  "hypothetical",     "modal",         "negation",
+    "light-verb", "skip-preposition", "object-control"};
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -40,7 +42,8 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }
 
 // Lower-cases ASCII letters and joins `words` with single spaces.
-std::string join_lower(const std::vector<std::string_view>& words, std::size_t first, std::size_t last) {
+std::string join_lower(const std::vector<std::string_view>& words, std::size_t first,
+                       std::size_t last) {
   std::string out;
   for (std::size_t i = first; i < last; ++i) {
     if (!out.empty()) out += ' ';
@@ -78,12 +81,14 @@ std::string event_key(std::string_view noun, std::string_view preposition) {
 
 }  // namespace
 
-std::string_view to_string(CueKind kind) noexcept { return kCueNames[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(CueKind kind) noexcept {
+  return kCueNames[static_cast<std::size_t>(kind)];
+}
 
 struct RelationSchema::Impl {
   detail::StringMap<std::string> predicates;
   detail::StringMap<std::string> nouns;
-  detail::StringSet noun_heads;  // last words of `nouns`
+  detail::StringSet noun_heads;         // last words of `nouns`
   detail::StringMap<EventNoun> events;  // key: noun|preposition
   detail::StringSet event_heads;
   std::array<detail::StringSet, kCueNames.size()> cues;
@@ -99,20 +104,28 @@ struct RelationSchema::Impl {
       std::string_view line = text.substr(pos, eol - pos);
       pos = eol + 1;
       ++line_no;
-      if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+      if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
+        line = line.substr(0, hash);
       line = trim(line);
       if (line.empty()) continue;
       const auto fail = [&](const std::string& problem) {
-        throw Error(ErrorCode::kFormat, std::string(name) + ":" + std::to_string(line_no) + ": " + problem);
+        throw Error(ErrorCode::kFormat,
+                    std::string(name) + ":" + std::to_string(line_no) + ": " + problem);
       };
       if (line.front() == '[') {
         if (line.back() != ']') fail("section header without ']'");
         const std::string_view s = trim(line.substr(1, line.size() - 2));
-        if (s == "predicates") section = Section::kPredicates;
-        else if (s == "relational-nouns") section = Section::kNouns;
-        else if (s == "event-nouns") section = Section::kEvents;
-        else if (s == "cues") section = Section::kCues;
-        else fail("unknown section [" + std::string(s) + "] (expected predicates, relational-nouns, event-nouns or cues)");
+        if (s == "predicates")
+          section = Section::kPredicates;
+        else if (s == "relational-nouns")
+          section = Section::kNouns;
+        else if (s == "event-nouns")
+          section = Section::kEvents;
+        else if (s == "cues")
+          section = Section::kCues;
+        else
+          fail("unknown section [" + std::string(s) +
+               "] (expected predicates, relational-nouns, event-nouns or cues)");
         continue;
       }
       switch (section) {
@@ -134,7 +147,8 @@ struct RelationSchema::Impl {
         }
         case Section::kEvents: {
           const std::size_t arrow = line.find("=>");
-          if (arrow == std::string_view::npos) fail("expected 'NOUN PREPOSITION => PREDICATE TYPE'");
+          if (arrow == std::string_view::npos)
+            fail("expected 'NOUN PREPOSITION => PREDICATE TYPE'");
           const auto left = split_words(line.substr(0, arrow));
           const auto right = split_words(line.substr(arrow + 2));
           if (left.size() < 2) fail("expected a noun and a preposition before '=>'");
@@ -178,7 +192,8 @@ struct RelationSchema::Impl {
 
 RelationSchema::RelationSchema() : impl_(std::make_unique<Impl>()) {}
 RelationSchema::~RelationSchema() = default;
-RelationSchema::RelationSchema(const RelationSchema& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+RelationSchema::RelationSchema(const RelationSchema& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)) {}
 RelationSchema& RelationSchema::operator=(const RelationSchema& other) {
   if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
   return *this;
@@ -187,7 +202,8 @@ RelationSchema::RelationSchema(RelationSchema&& other) noexcept = default;
 RelationSchema& RelationSchema::operator=(RelationSchema&& other) noexcept = default;
 
 RelationSchema RelationSchema::english() {
-  static const RelationSchema schema = parse(detail::builtin_relation_schema(), "models/en/relation_schema.txt");
+  static const RelationSchema schema =
+      parse(detail::builtin_relation_schema(), "models/en/relation_schema.txt");
   return schema;
 }
 
@@ -217,7 +233,8 @@ void check_entry(std::string_view what, std::string_view words, std::string_view
   if (normalize_phrase(words).empty())
     throw Error(ErrorCode::kInvalidArgument, "RelationSchema: empty " + std::string(what));
   if (!is_type_name(type))
-    throw Error(ErrorCode::kInvalidArgument, "RelationSchema: '" + std::string(type) + "' is not an upper-case TYPE");
+    throw Error(ErrorCode::kInvalidArgument,
+                "RelationSchema: '" + std::string(type) + "' is not an upper-case TYPE");
 }
 }  // namespace
 
@@ -265,7 +282,8 @@ std::string_view RelationSchema::relational_noun_type(std::string_view noun_phra
   std::string_view rest = noun_phrase;
   while (!rest.empty()) {
     if (const auto it = impl_->nouns.find(rest); it != impl_->nouns.end()) {
-      if (matched_words) *matched_words = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), ' ')) + 1;
+      if (matched_words)
+        *matched_words = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), ' ')) + 1;
       return it->second;
     }
     const std::size_t space = rest.find(' ');
@@ -276,13 +294,16 @@ std::string_view RelationSchema::relational_noun_type(std::string_view noun_phra
   return {};
 }
 
-const EventNoun* RelationSchema::event_noun(std::string_view noun, std::string_view preposition) const noexcept {
+const EventNoun* RelationSchema::event_noun(std::string_view noun,
+                                            std::string_view preposition) const noexcept {
   if (!impl_->event_heads.contains(noun)) return nullptr;
   const auto it = impl_->events.find(event_key(noun, preposition));
   return it == impl_->events.end() ? nullptr : &it->second;
 }
 
-bool RelationSchema::is_event_noun(std::string_view noun) const noexcept { return impl_->event_heads.contains(noun); }
+bool RelationSchema::is_event_noun(std::string_view noun) const noexcept {
+  return impl_->event_heads.contains(noun);
+}
 
 bool RelationSchema::is_cue(CueKind kind, std::string_view word) const noexcept {
   return impl_->cues[static_cast<std::size_t>(kind)].contains(word);
@@ -302,10 +323,12 @@ std::size_t RelationSchema::size() const noexcept {
 
 std::string RelationSchema::to_text() const {
   std::string out = "[predicates]\n";
-  for (const auto& [k, v] : std::map<std::string, std::string>(impl_->predicates.begin(), impl_->predicates.end()))
+  for (const auto& [k, v] :
+       std::map<std::string, std::string>(impl_->predicates.begin(), impl_->predicates.end()))
     out += k + "  " + v + "\n";
   out += "\n[relational-nouns]\n";
-  for (const auto& [k, v] : std::map<std::string, std::string>(impl_->nouns.begin(), impl_->nouns.end()))
+  for (const auto& [k, v] :
+       std::map<std::string, std::string>(impl_->nouns.begin(), impl_->nouns.end()))
     out += k + "  " + v + "\n";
   out += "\n[event-nouns]\n";
   std::map<std::string, const EventNoun*> events;

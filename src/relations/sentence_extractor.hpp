@@ -5,8 +5,8 @@
 //   arguments.cpp       arguments: entities behind nominal heads, relative pronouns, coordination,
 //                       subjects through control/raising/participles, modality and negation
 //   verb_relations.cpp  verb-mediated relations and nominalizations ("Macron's visit to Berlin")
-//   noun_relations.cpp  relational nouns, titles, appositions, copulas, "of"-affiliations, X-based Y
-//   extractor.cpp       the driver (RelationExtractor::extract) and relation assembly
+//   noun_relations.cpp  relational nouns, titles, appositions, copulas, "of"-affiliations, X-based
+//   Y extractor.cpp       the driver (RelationExtractor::extract) and relation assembly
 #pragma once
 
 #include <cstdint>
@@ -26,7 +26,7 @@ struct Arg {
   std::uint32_t token = 0;   // the syntactic head token in the sentence
   std::uint32_t begin = 0;   // byte span of the argument as the sentence words it
   std::uint32_t end = 0;
-  float confidence = 1.0f;   // how sure the argument is (mention confidence, coreference)
+  float confidence = 1.0f;  // how sure the argument is (mention confidence, coreference)
 };
 
 // How a clause is asserted.
@@ -39,19 +39,19 @@ struct ClauseContext {
 struct Candidate {
   Arg subject;
   Arg object;
-  std::string predicate;                  // normalized
-  std::vector<std::uint32_t> words;       // tokens of the predicate as the sentence words it
-  std::string type;                       // "" = look up `predicate` (then `fallback`) in the schema
-  std::string fallback;                   // predicate to look up when `predicate` is not listed
-  std::string fallback2;                  // and when `fallback` is not listed either
+  std::string predicate;             // normalized
+  std::vector<std::uint32_t> words;  // tokens of the predicate as the sentence words it
+  std::string type;                  // "" = look up `predicate` (then `fallback`) in the schema
+  std::string fallback;              // predicate to look up when `predicate` is not listed
+  std::string fallback2;             // and when `fallback` is not listed either
   ClauseContext context;
   float confidence = 0.9f;
 };
 
 class SentenceExtractor {
  public:
-  SentenceExtractor(const RelationSchema& schema, const RelationOptions& options, const Document& doc,
-                    const DependencyView& view, std::vector<Candidate>& out)
+  SentenceExtractor(const RelationSchema& schema, const RelationOptions& options,
+                    const Document& doc, const DependencyView& view, std::vector<Candidate>& out)
       : schema_(schema), options_(options), doc_(doc), view_(view), out_(out) {}
 
   // Appends the candidates of every construction in the sentence.
@@ -68,7 +68,8 @@ class SentenceExtractor {
   void args_of(std::uint32_t t, std::vector<Arg>& out, std::int64_t before = -1) const;
   // The surface subjects of predicate `p`: its own nsubj, or the controller through xcomp,
   // conj, participial advcl and acl. `inherited` is set when they come from another predicate.
-  void surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out, bool& inherited, int depth = 0) const;
+  void surface_subjects(std::uint32_t p, std::vector<std::uint32_t>& out, bool& inherited,
+                        int depth = 0) const;
   // True if `p` is a passive verb (aux:pass, nsubj:pass, or a passive participle modifier).
   bool is_passive(std::uint32_t p) const;
   // Modality and negation of the clause headed by predicate `p`.
@@ -92,6 +93,7 @@ class SentenceExtractor {
   void affiliation_relations(std::uint32_t name);
   void hyphen_participle_relations(std::uint32_t b);
   void location_relations(std::uint32_t name);
+  void origin_relations(std::uint32_t t);
   // "US Forces Korea commander General Xavier Brunson" parsed as one flat name: the role between
   // the names around it. Returns true if it found the relation.
   bool flat_title_relations(std::uint32_t n, std::string_view key, std::string_view type,
@@ -104,8 +106,8 @@ class SentenceExtractor {
   // modifiers and its lemma ("largest trading partner"); `words` receives their tokens.
   std::string noun_phrase_key(std::uint32_t n, std::vector<std::uint32_t>& words) const;
   // The role subjects of relational noun `n` (who holds the role).
-  void role_subjects(std::uint32_t n, std::vector<Arg>& out, float& confidence, ClauseContext& context,
-                     int depth = 0) const;
+  void role_subjects(std::uint32_t n, std::vector<Arg>& out, float& confidence,
+                     ClauseContext& context, int depth = 0) const;
 
   const RelationSchema& schema_;
   const RelationOptions& options_;

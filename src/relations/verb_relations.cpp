@@ -14,18 +14,22 @@ bool is_one_of(std::string_view word, std::initializer_list<std::string_view> wo
 // Prepositions of place: a prepositional object they introduce is an adjunct ("met Xi in Beijing")
 // rather than a participant.
 bool is_locative(std::string_view prep) noexcept {
-  return is_one_of(prep, {"in", "at", "on", "near", "inside", "outside", "across", "throughout", "within", "around"});
+  return is_one_of(prep, {"in", "at", "on", "near", "inside", "outside", "across", "throughout",
+                          "within", "around"});
 }
 
 // Prepositions that introduce a second participant even when the verb has an object.
-bool is_comitative(std::string_view prep) noexcept { return is_one_of(prep, {"with", "against", "between"}); }
+bool is_comitative(std::string_view prep) noexcept {
+  return is_one_of(prep, {"with", "against", "between"});
+}
 
 }  // namespace
 
 namespace {
 
 // Adds the case markers (with their fixed parts) of nominal `t` to `words`.
-void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std::uint32_t>& words) {
+void add_case_words(const DependencyView& view, std::uint32_t t,
+                    std::vector<std::uint32_t>& words) {
   for (std::uint32_t c : view.children(t)) {
     if (view.dep(c) != Dep::kCase || c > t) continue;
     words.push_back(c);
@@ -36,13 +40,15 @@ void add_case_words(const DependencyView& view, std::uint32_t t, std::vector<std
 
 // The words of verbal predicate `p` as the sentence says it: the verb, its auxiliaries, negation
 // and particle, and, for a controlled verb, the governing verbs ("is expected to persuade").
-void add_verb_words(const DependencyView& view, std::uint32_t p, std::vector<std::uint32_t>& words) {
+void add_verb_words(const DependencyView& view, std::uint32_t p,
+                    std::vector<std::uint32_t>& words) {
   std::uint32_t t = p;
   for (int step = 0; step < 6; ++step) {
     words.push_back(t);
     for (std::uint32_t c : view.children(t)) {
       const DepLabel l = view.label(c);
-      if (l.dep == Dep::kAux || l.dep == Dep::kCop || (l.dep == Dep::kCompound && l.sub == Sub::kPrt) ||
+      if (l.dep == Dep::kAux || l.dep == Dep::kCop ||
+          (l.dep == Dep::kCompound && l.sub == Sub::kPrt) ||
           (l.dep == Dep::kMark && view.lower(c) == "to") ||
           (l.dep == Dep::kAdvmod && (view.lemma(c) == "not" || view.lemma(c) == "never")))
         words.push_back(c);
@@ -76,8 +82,10 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
       if (l.sub == Sub::kTmod || l.sub == Sub::kNpmod || l.sub == Sub::kUnmarked) continue;
       std::string prep = view_.preposition(c);
       if (prep.empty() || schema_.is_cue(CueKind::kSkipPreposition, prep)) continue;
-      if (passive && prep == "by") agent_heads.push_back(c);
-      else obliques.emplace_back(c, std::move(prep));
+      if (passive && prep == "by")
+        agent_heads.push_back(c);
+      else
+        obliques.emplace_back(c, std::move(prep));
     }
   }
   if (subject_heads.empty() && agent_heads.empty()) return;
@@ -170,15 +178,17 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
         cand.subject = s;
         cand.object = o;
         cand.words = verb_words;
+        // A place adjunct ("in Ottawa") does not make the verb's own type: "told reporters in
+        // Ottawa" is no COMMUNICATE link with Ottawa.
         if (plain_object >= 0) {
           const auto po = static_cast<std::uint32_t>(plain_object);
           cand.predicate = lemma + " " + std::string(view_.lemma(po)) + " " + prep;
           cand.fallback = lemma + " " + prep;
-          cand.fallback2 = lemma;
+          if (!is_locative(prep)) cand.fallback2 = lemma;
           cand.words.push_back(po);
         } else {
           cand.predicate = lemma + " " + prep;
-          cand.fallback = lemma;
+          if (!is_locative(prep)) cand.fallback = lemma;
         }
         add_case_words(view_, c, cand.words);
         cand.context = ctx;
@@ -203,9 +213,11 @@ void SentenceExtractor::adjective_relations(std::uint32_t p) {
   std::vector<std::uint32_t> words;
   add_verb_words(view_, p, words);
   for (std::uint32_t c : view_.children(p)) {
-    if (view_.dep(c) != Dep::kObl || view_.sub(c) == Sub::kTmod || view_.sub(c) == Sub::kNpmod) continue;
+    if (view_.dep(c) != Dep::kObl || view_.sub(c) == Sub::kTmod || view_.sub(c) == Sub::kNpmod)
+      continue;
     const std::string prep = view_.preposition(c);
-    if (prep.empty() || is_locative(prep) || schema_.is_cue(CueKind::kSkipPreposition, prep)) continue;
+    if (prep.empty() || is_locative(prep) || schema_.is_cue(CueKind::kSkipPreposition, prep))
+      continue;
     std::vector<Arg> objects;
     args_of(c, objects);
     for (const Arg& s : subjects) {
@@ -235,8 +247,16 @@ void SentenceExtractor::event_noun_relations(std::uint32_t n) {
   };
   std::vector<Object> objects;
   std::vector<Arg> found;
-  for (std::uint32_t c : view_.children(n)) {
-    if (view_.dep(c) != Dep::kNmod || view_.sub(c) == Sub::kPoss || c < n) continue;
+  std::vector<std::uint32_t> phrases;
+  for (std::uint32_t c : view_.children(n))
+    if (view_.dep(c) == Dep::kNmod && view_.sub(c) != Sub::kPoss && c > n) phrases.push_back(c);
+  // "paid a visit to Tokyo" with "to Tokyo" attached to the light verb, as parsers often do.
+  const std::int32_t governor = view_.head(n);
+  if (governor >= 0 && view_.dep(n) == Dep::kObj &&
+      schema_.is_cue(CueKind::kLightVerb, view_.lemma(static_cast<std::uint32_t>(governor))))
+    for (std::uint32_t c : view_.children(static_cast<std::uint32_t>(governor)))
+      if (view_.dep(c) == Dep::kObl && c > n) phrases.push_back(c);
+  for (std::uint32_t c : phrases) {
     const EventNoun* entry = schema_.event_noun(noun, view_.preposition(c));
     if (!entry) continue;
     found.clear();
@@ -257,7 +277,8 @@ void SentenceExtractor::event_noun_relations(std::uint32_t n) {
       args_of(c, agents);
     } else if ((l.dep == Dep::kAmod || l.dep == Dep::kCompound) && c < n) {
       Arg a;
-      if (make_arg(c, a) && a.entity >= 0 && doc_.entities()[static_cast<std::size_t>(a.entity)].type != "NORP")
+      if (make_arg(c, a) && a.entity >= 0 &&
+          doc_.entities()[static_cast<std::size_t>(a.entity)].type != "NORP")
         agents.push_back(a);
     }
   }
@@ -266,7 +287,8 @@ void SentenceExtractor::event_noun_relations(std::uint32_t n) {
   if (head >= 0 && view_.is_verb(static_cast<std::uint32_t>(head))) {
     const auto h = static_cast<std::uint32_t>(head);
     ctx = context_of(h);
-    if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h))) ctx.modality = Modality::kHypothetical;
+    if (schema_.is_cue(CueKind::kHypothetical, view_.lemma(h)))
+      ctx.modality = Modality::kHypothetical;
     if (agents.empty()) {
       // The agent of a bare nominalization comes from the verb it depends on: "Lee paid a visit
       // to Tokyo" (light verb), "Xi invited Lee to a state visit to Beijing" (the invitee).
@@ -282,7 +304,8 @@ void SentenceExtractor::event_noun_relations(std::uint32_t n) {
         // before a summit with Japan").
         const std::string prep = view_.preposition(n);
         const std::int32_t obj = view_.child(h, Dep::kObj);
-        if (obj >= 0 && (prep == "to" || prep == "for") && schema_.is_cue(CueKind::kObjectControl, view_.lemma(h))) {
+        if (obj >= 0 && (prep == "to" || prep == "for") &&
+            schema_.is_cue(CueKind::kObjectControl, view_.lemma(h))) {
           heads.push_back(static_cast<std::uint32_t>(obj));
           confidence = 0.75f;
         } else if (obj < 0 && is_one_of(prep, {"for", "on"})) {

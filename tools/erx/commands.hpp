@@ -27,5 +27,6 @@ int run_train_tokenizer(const Args& args);  // erx train tokenizer
 int run_train_parser(const Args& args);    // erx train parser
 int run_eval_parser(const Args& args);     // erx eval parser
 int run_eval_relations(const Args& args);  // erx eval relations
+int run_eval_linker(const Args& args);     // erx eval linker
 
 }  // namespace erx::cli
