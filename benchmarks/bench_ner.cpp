@@ -8,19 +8,16 @@
 // the calling thread. Prints tokens/s of the fastest pass (thread CPU time, so other processes on a
 // busy machine do not count), mentions found, the model file size and the peak resident set size.
 // Tokenization is not timed (bench_tokenizer measures it). Reads nothing else, downloads nothing.
-#include <sys/resource.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_common.hpp"
 #include "erx/entities.hpp"
 #include "erx/model.hpp"
 #include "erx/tokenizer.hpp"
@@ -28,27 +25,12 @@
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "bench_ner: cannot read " << path << '\n';
-    std::exit(1);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return erx::bench::read_file_or_exit("bench_ner", path);
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using erx::bench::thread_cpu_seconds;
 
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
+using erx::bench::peak_rss_kib;
 
 }  // namespace
 

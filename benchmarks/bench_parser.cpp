@@ -9,15 +9,13 @@
 // Prints tokens/s of the fastest pass in thread CPU time (the machine may be shared), the model
 // size, and the time to parse one 1,000-token and one 100,000-token sentence without
 // punctuation (cost must grow linearly). Reads nothing else, downloads nothing.
-#include <time.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
+#include "bench_common.hpp"
 #include "erx/conllu.hpp"
 #include "erx/model.hpp"
 #include "erx/parser.hpp"
@@ -27,21 +25,10 @@
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "bench_parser: cannot read " << path << '\n';
-    std::exit(1);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return erx::bench::read_file_or_exit("bench_parser", path);
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using erx::bench::thread_cpu_seconds;
 
 // The fastest of `passes` parses of copies of `doc`, in seconds of thread CPU time.
 double best_parse_seconds(const erx::Parser& parser, const erx::Document& doc, int passes) {

@@ -10,15 +10,13 @@
 // run P times (default 5) on fresh copies on the calling thread. Prints tokens/s of the fastest
 // pass of each in thread CPU time (the machine may be shared). Reads nothing else, downloads
 // nothing.
-#include <time.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
+#include "bench_common.hpp"
 #include "erx/conllu.hpp"
 #include "erx/graph.hpp"
 #include "erx/linker.hpp"
@@ -28,21 +26,10 @@
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "bench_relations: cannot read " << path << '\n';
-    std::exit(1);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return erx::bench::read_file_or_exit("bench_relations", path);
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using erx::bench::thread_cpu_seconds;
 
 // The fastest of `passes` runs of `stage` on copies of `doc`, in seconds of thread CPU time.
 template <class Stage>

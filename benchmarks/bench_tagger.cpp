@@ -7,16 +7,14 @@
 // document P times (default 5) on the calling thread with the built-in English tagger (or
 // --model). Prints tokens/s of the fastest pass in thread CPU time (the machine may be shared),
 // and the tagger's model size. Reads nothing else, downloads nothing.
-#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
+#include "bench_common.hpp"
 #include "erx/model.hpp"
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
@@ -24,21 +22,10 @@
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "bench_tagger: cannot read " << path << '\n';
-    std::exit(1);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return erx::bench::read_file_or_exit("bench_tagger", path);
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using erx::bench::thread_cpu_seconds;
 
 }  // namespace
 

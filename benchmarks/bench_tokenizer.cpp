@@ -7,48 +7,28 @@
 // document) at copies' boundaries when possible, and tokenizes every document P times (default 3)
 // on the calling thread. Prints MB/s and tokens/s of the fastest pass and the peak resident set
 // size (getrusage ru_maxrss) of the process. Reads nothing else, downloads nothing.
-#include <sys/resource.h>
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench_common.hpp"
 #include "erx/tokenizer.hpp"
 
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "bench_tokenizer: cannot read " << path << '\n';
-    std::exit(1);
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return erx::bench::read_file_or_exit("bench_tokenizer", path);
 }
 
-// CPU time of the calling thread, in seconds: unlike wall time, it does not count the time other
-// processes on a busy machine take the core away.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using erx::bench::thread_cpu_seconds;
 
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;  // KiB on Linux
-}
+using erx::bench::peak_rss_kib;
 
 }  // namespace
 

@@ -90,8 +90,14 @@ class ERX_API ModelFile {
   // another stage is rejected. Throws Error(kIo) if the file cannot be opened or read,
   // Error(kModel) if it is not a valid model (see the header comment).
   [[nodiscard]] static ModelFile load(const std::string& path, std::string_view expected_stage = {});
-  // The same from bytes in memory; `name` is used in error messages. The bytes are copied.
+  // The same from bytes in memory; `name` is used in error messages. The bytes are copied once
+  // (copies of the returned ModelFile share that copy).
   [[nodiscard]] static ModelFile from_memory(std::string_view bytes, std::string_view name = "<memory>",
+                                             std::string_view expected_stage = {});
+  // The same without copying: the sections are views into `bytes`, which must stay valid and
+  // unchanged as long as the returned ModelFile or any copy of it is used (static data such as the
+  // models compiled into the library). Validation is the same as from_memory's.
+  [[nodiscard]] static ModelFile view_memory(std::string_view bytes, std::string_view name = "<memory>",
                                              std::string_view expected_stage = {});
   // The same from a stream read to its end.
   [[nodiscard]] static ModelFile from_stream(std::istream& in, std::string_view name = "<stream>",
@@ -100,12 +106,16 @@ class ERX_API ModelFile {
  private:
   struct Section {
     std::string name;
-    std::string bytes;
+    std::string_view bytes;  // into *owned_ (its own or the whole file's) or into static data
   };
+  // Parses and validates `bytes` (see load()); sections view `bytes`, whose owner is `owner`.
+  static ModelFile parse(std::string_view bytes, std::string_view name, std::string_view expected_stage,
+                         std::shared_ptr<const std::string> owner);
   std::string stage_;
   std::uint32_t stage_version_ = 0;
   std::vector<std::string> labels_;
   std::vector<Section> sections_;
+  std::vector<std::shared_ptr<const std::string>> owned_;  // storage the sections view, shared by copies
   std::string name_ = "<new model>";
 };
 
@@ -115,8 +125,9 @@ class ERX_API ModelBundle {
   // An empty bundle named `name`.
   explicit ModelBundle(std::string name = "<bundle>");
 
-  // The English bundle compiled into the library (no file access). Thread-safe; the embedded
-  // bytes are validated on every call (checksums included), which takes a few milliseconds.
+  // The English bundle compiled into the library (no file access). Thread-safe. The embedded bytes
+  // are validated once per process (checksums included); the models view them without copying, so
+  // the returned copies are cheap.
   [[nodiscard]] static ModelBundle english();
 
   // Loads every "<stage>.erxm" file of directory `path`; each file's stage must match its name.

@@ -13,14 +13,18 @@ namespace fs = std::filesystem;
 ModelBundle::ModelBundle(std::string name) : name_(std::move(name)) {}
 
 ModelBundle ModelBundle::english() {
-  ModelBundle bundle("builtin:en");
-  for (const detail::BuiltinModel& m : detail::builtin_english()) {
-    std::string_view file = m.file;
-    std::string_view stage = file.substr(0, file.size() - kModelFileExtension.size());
-    bundle.add(ModelFile::from_memory(std::string_view(m.begin, static_cast<std::size_t>(m.end - m.begin)),
-                                      "builtin:en/" + std::string(file), stage));
-  }
-  return bundle;
+  // Validated once; the models view the embedded bytes (static data) instead of copying them.
+  static const ModelBundle english = [] {
+    ModelBundle bundle("builtin:en");
+    for (const detail::BuiltinModel& m : detail::builtin_english()) {
+      std::string_view file = m.file;
+      std::string_view stage = file.substr(0, file.size() - kModelFileExtension.size());
+      bundle.add(ModelFile::view_memory(std::string_view(m.begin, static_cast<std::size_t>(m.end - m.begin)),
+                                        "builtin:en/" + std::string(file), stage));
+    }
+    return bundle;
+  }();
+  return english;
 }
 
 ModelBundle ModelBundle::load(const std::string& path) {

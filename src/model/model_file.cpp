@@ -41,7 +41,9 @@ void ModelFile::add_section(std::string name, std::string bytes) {
   if (name.empty()) throw Error(ErrorCode::kInvalidArgument, "model section name is empty");
   if (has_section(name))
     throw Error(ErrorCode::kInvalidArgument, "model '" + stage_ + "' already has a section '" + name + "'");
-  sections_.push_back({std::move(name), std::move(bytes)});
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  sections_.push_back({std::move(name), std::string_view(*owned)});
+  owned_.push_back(std::move(owned));
 }
 
 bool ModelFile::has_section(std::string_view name) const noexcept {
@@ -104,6 +106,17 @@ void ModelFile::save(const std::string& path) const {
 }
 
 ModelFile ModelFile::from_memory(std::string_view bytes, std::string_view name, std::string_view expected_stage) {
+  auto copy = std::make_shared<const std::string>(bytes);
+  const std::string_view view(*copy);
+  return parse(view, name, expected_stage, std::move(copy));
+}
+
+ModelFile ModelFile::view_memory(std::string_view bytes, std::string_view name, std::string_view expected_stage) {
+  return parse(bytes, name, expected_stage, nullptr);
+}
+
+ModelFile ModelFile::parse(std::string_view bytes, std::string_view name, std::string_view expected_stage,
+                           std::shared_ptr<const std::string> owner) {
   const std::size_t size = bytes.size();
   // 1. Magic (checked on whatever prefix exists, so a short foreign file says "not a model").
   const std::size_t magic_len = std::min(size, sizeof kMagic);
@@ -149,9 +162,10 @@ ModelFile ModelFile::from_memory(std::string_view bytes, std::string_view name, 
     const std::uint64_t n = r.u64();
     r.check(n <= r.remaining(), "corrupted: section '" + section_name + "' extends past the end of the file");
     r.check(!section_name.empty() && !m.has_section(section_name), "corrupted: bad or duplicate section name");
-    m.sections_.push_back({std::move(section_name), std::string(r.raw(static_cast<std::size_t>(n)))});
+    m.sections_.push_back({std::move(section_name), r.raw(static_cast<std::size_t>(n))});
   }
   r.expect_end();
+  if (owner) m.owned_.push_back(std::move(owner));
   m.name_ = std::string(name);
   // 6. Stage.
   if (m.stage_.empty()) fail(name, "corrupted: empty stage name");
@@ -161,9 +175,11 @@ ModelFile ModelFile::from_memory(std::string_view bytes, std::string_view name, 
 }
 
 ModelFile ModelFile::from_stream(std::istream& in, std::string_view name, std::string_view expected_stage) {
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto bytes = std::make_shared<const std::string>((std::istreambuf_iterator<char>(in)),
+                                                   std::istreambuf_iterator<char>());
   if (in.bad()) fail(name, "read error");
-  return from_memory(bytes, name, expected_stage);
+  const std::string_view view(*bytes);
+  return parse(view, name, expected_stage, std::move(bytes));
 }
 
 ModelFile ModelFile::load(const std::string& path, std::string_view expected_stage) {
