@@ -2,6 +2,7 @@
 // ruler, training / saving / loading the recognizer, and the shipped English model.
 #include "erx/entities.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "catch.hpp"
 #include "corpora.hpp"
+#include "entities/consistency.hpp"
 #include "erx/error.hpp"
 #include "erx/model.hpp"
 #include "erx/tagger.hpp"
@@ -391,4 +393,83 @@ TEST_CASE("the built-in recognizer on CoNLL-2003 dev (eng.testa)") {
   INFO(r.report());
   CHECK(r.overall.gold == 5942);
   CHECK(r.overall.f1() > 90.0);  // a regression guard well below the model card's score
+}
+
+TEST_CASE("document consistency: name parts and common acronyms") {
+  using erx::entities::ModelSpan;
+  CHECK(erx::entities::is_common_acronym("AI"));
+  CHECK(erx::entities::is_common_acronym("EVs"));
+  CHECK(erx::entities::is_common_acronym("CEOs"));
+  CHECK_FALSE(erx::entities::is_common_acronym("NATO"));
+  CHECK_FALSE(erx::entities::is_common_acronym("US"));
+  CHECK_FALSE(erx::entities::is_common_acronym("Ai"));
+  CHECK_FALSE(erx::entities::is_common_acronym("A"));
+
+  // Types: 0 = ORG, 1 = PER.
+  const std::vector<std::string> text = split(
+      "Emmanuel Macron met Xi Jinping . Macron said AI matters . Xi agreed , Will Smith said . "
+      "Will they come , they will");
+  erx::entities::NerInput in;
+  for (const std::string& w : text) in.words.push_back(w);
+  in.sentences = {{0, 6}, {6, 11}, {11, 18}, {18, 24}};
+  std::vector<ModelSpan> spans = {{0, 2, 1, 0.9f}, {3, 5, 1, 0.9f}, {6, 7, 0, 0.6f}, {8, 9, 0, 0.7f}, {14, 16, 1, 0.9f}};
+  erx::entities::make_consistent(spans, in, 1, nullptr);
+  std::set<std::string> got;
+  for (const ModelSpan& s : spans) {
+    std::string words;
+    for (std::uint32_t i = s.first; i < s.end; ++i) words += (words.empty() ? "" : " ") + text[i];
+    got.insert(words + "|" + std::to_string(s.type));
+  }
+  // "Macron" typed ORG becomes a person; "AI" is dropped; the untagged "Xi" becomes a person;
+  // the sentence-initial "Will" is also a lower-case word of the document and stays untagged.
+  CHECK(got == std::set<std::string>{"Emmanuel Macron|1", "Xi Jinping|1", "Macron|1", "Xi|1", "Will Smith|1"});
+  for (std::size_t i = 1; i < spans.size(); ++i) CHECK(spans[i - 1].end <= spans[i].first);
+
+  // Without a person type only the acronyms go.
+  std::vector<ModelSpan> only = {{0, 2, 1, 0.9f}, {6, 7, 0, 0.6f}, {8, 9, 0, 0.7f}};
+  erx::entities::make_consistent(only, in, -1, nullptr);
+  CHECK(only.size() == 2);
+}
+
+TEST_CASE("lower-case sentences: own shape features, stored with the model") {
+  // Cased sentences plus lower-cased copies; the model must find names in both, and a saved and
+  // reloaded model must compute the same features (the option is part of the model).
+  std::vector<erx::LabeledDocument> train(2);
+  const char* people[] = {"Anna Berg", "Carl Dunn", "Eva Fox", "Gus Hale", "Ida Jones", "Kurt Lamb"};
+  const char* places[] = {"Paris", "Oslo", "Lima", "Quito", "Riga", "Sofia"};
+  for (int k = 0; k < 3; ++k)
+    for (int i = 0; i < 6; ++i) {
+      erx::LabeledSentence s;
+      s.words = split(std::string("Yesterday we met ") + people[i] + " in " + places[(i + k) % 6] + " and some Friends .");
+      s.tags = split("O O O B-PER I-PER O B-LOC O O O O");
+      train[0].sentences.push_back(s);
+      for (std::string& w : s.words)
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      train[1].sentences.push_back(s);
+    }
+  erx::EntityTrainOptions options;
+  options.max_epochs = 5;
+  options.folds = 2;
+  options.lower_sentences = true;
+  erx::EntityRecognizer r = erx::EntityRecognizer::train(train, train, {}, options);
+  erx::EntityRecognizer loaded =
+      erx::EntityRecognizer::from_model(erx::ModelFile::from_memory(r.to_model().serialize(), "lower.erxm"));
+  for (const char* text : {"yesterday we met zoe quist in bern and some friends .",
+                           "Yesterday we met Zoe Quist in Bern and some Friends ."}) {
+    erx::LabeledDocument test;
+    test.sentences.resize(1);
+    test.sentences[0].words = split(text);
+    auto spans_of = [&](const erx::EntityRecognizer& x) {
+      std::set<std::string> out;
+      const std::vector<std::vector<erx::Mention>> found = x.with_options({.refine_types = false}).recognize(test);
+      for (const erx::Mention& m : found.at(0))
+        out.insert(std::to_string(m.first_token) + "-" + std::to_string(m.end_token) + m.type);
+      return out;
+    };
+    INFO(text);
+    const std::set<std::string> got = spans_of(r);
+    CHECK(got.count("3-5PER"));
+    CHECK(got.count("6-7LOC"));
+    CHECK(spans_of(loaded) == got);
+  }
 }

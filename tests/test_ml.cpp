@@ -210,6 +210,46 @@ TEST_CASE("Linear models serialize and reject damaged payloads") {
   }
 }
 
+TEST_CASE("A model compiled from a perceptron with no features scores zeros and round-trips") {
+  // Three ways to end up with no features: nothing trained, updates that cancel out, and a
+  // default-constructed placeholder. Stages must be able to use (and save and load) all of them
+  // without special cases. Before the fix, reading the empty arrays back passed a null pointer to
+  // memcpy (undefined behaviour that the `sanitize` preset turns into an abort).
+  ml::Perceptron cancelled(4);
+  const std::uint64_t f0 = ml::feature(7, 1);
+  cancelled.add(f0, 2, 1.0f);
+  cancelled.add(f0, 2, -1.0f);
+  cancelled.tick();
+  for (const ml::LinearModel& m : {ml::Perceptron(4).compile(), cancelled.compile(), ml::LinearModel()}) {
+    CHECK(m.num_features() == 0);
+    const std::size_t classes = m.num_classes();
+    const std::uint64_t feats[] = {f0, 0, 1, 0xFFFFFFFFull, ~std::uint64_t{0}, f0};
+    std::array<float, 4> scores{9.0f, 9.0f, 9.0f, 9.0f};
+    m.score(feats, std::span(scores).first(classes));
+    for (std::size_t c = 0; c < classes; ++c) CHECK(scores[c] == 0.0f);
+    m.score({}, std::span(scores).first(classes));
+    m.add_scores(feats, std::span(scores).first(classes));
+    m.finish_scores(std::span(scores).first(classes));
+    for (std::size_t c = 0; c < classes; ++c) CHECK(scores[c] == 0.0f);
+    CHECK(m.weight(f0, 0) == 0.0f);
+
+    ml::ByteWriter w;
+    m.write(w);
+    ml::ByteReader r(w.bytes(), "empty");
+    const ml::LinearModel back = ml::LinearModel::read(r);
+    r.expect_end();
+    CHECK(back.num_classes() == classes);
+    CHECK(back.num_features() == 0);
+    std::array<float, 4> again{9.0f, 9.0f, 9.0f, 9.0f};
+    back.score(feats, std::span(again).first(classes));
+    for (std::size_t c = 0; c < classes; ++c) CHECK(again[c] == 0.0f);
+    ml::ByteWriter w2;
+    back.write(w2);
+    CHECK(w2.bytes() == w.bytes());
+  }
+  CHECK(ml::Perceptron(4).compile().num_classes() == 4);
+}
+
 TEST_CASE("Constrained argmax skips disallowed classes") {
   const float scores[] = {3.0f, 5.0f, 4.0f};
   const bool allowed[] = {true, false, true};

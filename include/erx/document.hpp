@@ -151,6 +151,9 @@ struct Relation {
   std::string predicate_text;       // the predicate as the sentence words it ("visiting")
   std::string type;                 // schema type ("VISIT"), or "OTHER"
   bool negated = false;
+  // The predicate is passive and `subject` is its agent ("The treaty was signed by France":
+  // France --sign--> The treaty): in the sentence the object comes first. Open mode only.
+  bool passive = false;
   Modality modality = Modality::kAsserted;
   float confidence = 1.0f;
   std::uint32_t sentence = 0;       // index into Document::sentences()

@@ -159,6 +159,10 @@ struct EntityTrainOptions {
   // Also train on a copy of every document re-tokenized by erx's Tokenizer where that splits a
   // word ("Jun-young" -> "Jun - young"), so the model knows both tokenizations.
   bool retokenize = true;
+  // Give tokens of sentences written without capitals their own shape features (and a sentence
+  // flag), so that lower-case names learned from lower-cased training copies do not teach the
+  // model that lower-case words in ordinary cased text are names. Stored in the model.
+  bool lower_sentences = false;
   std::ostream* log = nullptr;  // progress lines (per epoch: train accuracy, dev F1), if set
 };
 

@@ -22,6 +22,7 @@
 #include "erx/model.hpp"
 #include "erx/parser.hpp"
 #include "erx/pipeline.hpp"
+#include "erx/relation_classifier.hpp"
 #include "erx/relations.hpp"
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"

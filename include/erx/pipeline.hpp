@@ -17,6 +17,7 @@
 #include "erx/export.hpp"
 #include "erx/linker.hpp"
 #include "erx/parser.hpp"
+#include "erx/relation_classifier.hpp"
 #include "erx/relations.hpp"
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
@@ -30,6 +31,7 @@ struct PipelineOptions {
   EntityRuler entity_rules;          // user entities (phrases, token patterns) applied at load
   LinkerOptions linker;              // how mentions are grouped into entities
   RelationOptions relations;         // which relations are kept (schema-only, open mode, ...)
+  RelationClassifierOptions relation_classifier;  // the trained relation model, if the bundle has one
 };
 
 class ERX_API Pipeline {
@@ -39,7 +41,9 @@ class ERX_API Pipeline {
 
   // A pipeline from the model bundle directory `path` (see erx/model.hpp): each stage whose
   // "<stage>.erxm" file is in the bundle is loaded from it, the others are the built-in English
-  // ones. Throws Error(kIo) if `path` is not a directory, Error(kModel) for an invalid model file.
+  // ones. A "relations.erxm" (RelationClassifier::kStage) adds the trained relation classifier,
+  // with options.relation_classifier. Throws Error(kIo) if `path` is not a directory,
+  // Error(kModel) for an invalid model file.
   static Pipeline load(const std::string& path, PipelineOptions options = {});
 
   // Runs every stage on `text` and returns the annotated document. Throws Error(kLimit) for text
@@ -74,6 +78,17 @@ class ERX_API Pipeline {
   // A copy of this pipeline that types relations with `schema` (e.g. the built-in schema with
   // lines a user added), sharing every loaded model.
   [[nodiscard]] Pipeline with_relation_schema(RelationSchema schema) const;
+
+  // The trained relation classifier (a bundle's "relations.erxm"), or nullptr if there is none.
+  // It runs after the relation extractor; its relations are merged into Document::relations()
+  // (see RelationClassifier::add_relations: a pattern relation of the same type between the same
+  // entities wins).
+  [[nodiscard]] const RelationClassifier* relation_classifier() const noexcept;
+
+  // A copy of this pipeline that also runs `classifier` (a user's own schema, e.g.
+  // RelationClassifier::load("my/relations.erxm")), or none if `classifier` is empty. Shares
+  // every other loaded model.
+  [[nodiscard]] Pipeline with_relation_classifier(std::optional<RelationClassifier> classifier) const;
 
  private:
   struct Impl;

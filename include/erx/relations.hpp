@@ -139,8 +139,16 @@ class ERX_API RelationSchema {
 struct RelationOptions {
   // Keep only relations whose predicate the schema lists (drop type OTHER).
   bool schema_only = false;
-  // Open mode: arguments may be any noun phrase, not only entities. Such an argument has
-  // Argument::entity == -1 and the span of the phrase.
+  // Open mode: arguments may be any noun phrase, not only entities (Argument::entity == -1 and the
+  // span of the phrase, unless the phrase is exactly an entity's mention). Every clause becomes a
+  // relation: its subject; its predicate as the sentence words it in predicate_text (auxiliaries,
+  // negation, particle, control verbs, and the preposition of a prepositional object: "was born
+  // in", "wants to build", "is the capital of"); its first complement as the object; its other
+  // complements and adjuncts, with their prepositions, in Relation::arguments. Coordinated
+  // subjects and objects give one relation each; a passive with an agent has the agent as subject
+  // and Relation::passive set. Appositions and adjective modifiers give "be" relations ("a
+  // gaping loophole": loophole be gaping), possessives "has" relations; they and the
+  // noun-mediated links of typed mode rank below the clauses.
   bool open = false;
   // Allow value entities (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) as arguments.
   bool value_arguments = false;

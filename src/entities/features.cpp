@@ -17,7 +17,7 @@ enum Template : std::uint64_t {
   kBigramLeft, kBigramRight, kFirstShape, kCapsSentence, kGaz, kGazCap, kGazPrev, kGazNext, kCluster,
   kClusterPrev, kClusterNext, kPos, kPosPrev, kPosNext, kPosBigram, kDocCase, kDocCaseShape,
   kNlMajor, kNlHas, kNlPrev, kP1Label, kP1Prev, kP1Next, kNlMajorShape, kGazLen, kLowerShapeNext,
-  kWordInCapsSentence,
+  kWordInCapsSentence, kLowerSentence,
 };
 
 constexpr std::uint64_t kBoundary = 0x5e17b0a2d0c4e11fULL;  // hash of the position beyond a sentence
@@ -51,6 +51,25 @@ bool sentence_all_caps(const NerInput& in, std::uint32_t first, std::uint32_t en
   return letters >= 6 && upper * 10 >= letters * 9;
 }
 
+// A sentence written without capitals (web text, chat, lower-cased copies of training text): at
+// least four letters and no capital except the pronoun "I" ("I", "I'm").
+bool sentence_all_lower(const NerInput& in, std::uint32_t first, std::uint32_t end) {
+  std::size_t letters = 0;
+  for (std::uint32_t i = first; i < end; ++i) {
+    std::string_view w = in.words[i];
+    const bool pronoun = !w.empty() && w[0] == 'I' && (w.size() == 1 || w[1] == '\'');
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const char c = w[k];
+      if (c >= 'A' && c <= 'Z') {
+        if (!(pronoun && k == 0)) return false;
+      } else if (c >= 'a' && c <= 'z') {
+        ++letters;
+      }
+    }
+  }
+  return letters >= 4;
+}
+
 }  // namespace
 
 void FeatureExtractor::local(const NerInput& in, DocFeatures& out, std::vector<std::uint64_t>& lower_hashes) const {
@@ -63,13 +82,18 @@ void FeatureExtractor::local(const NerInput& in, DocFeatures& out, std::vector<s
   std::vector<std::uint8_t> caps_sentence(n, 0), first_in_sentence(n, 0);
   std::vector<std::string> lowers(n);
   const bool pos = use_pos_ && in.pos.size() == n;
+  // Shapes in sentences without capitals are kept apart from shapes in cased text: a lower-case
+  // word is weak evidence against a name only where the writer uses capitals at all.
+  std::vector<std::uint8_t> lower_sentence(n, 0);
+  for (const auto& [first, end] : in.sentences)
+    if (lower_sentences_ && sentence_all_lower(in, first, end)) std::fill(lower_sentence.begin() + first, lower_sentence.begin() + end, std::uint8_t{1});
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view w = in.words[i];
     lowers[i] = ascii_lower(w);
     word_h[i] = ml::hash_string(w);
     lower_hashes[i] = ml::hash_string(lowers[i]);
-    shape_h[i] = ml::hash_string(word_shape(w));
-    sshape_h[i] = ml::hash_string(short_shape(w));
+    shape_h[i] = ml::hash_string(word_shape(w), lower_sentence[i]);
+    sshape_h[i] = ml::hash_string(short_shape(w), lower_sentence[i]);
     if (pos) pos_h[i] = ml::hash_string(in.pos[i]);
     if (clusters_ && !clusters_->empty()) cluster[i] = clusters_->find(w, lowers[i]);
   }
@@ -147,6 +171,7 @@ void FeatureExtractor::local(const NerInput& in, DocFeatures& out, std::vector<s
       f.push_back(ml::feature(kBigramRight, lower_hashes[i], lower_at(ii + 1)));
       f.push_back(ml::feature(kLowerShapeNext, lower_hashes[i], sshape_at(ii + 1)));
       if (first_in_sentence[i]) f.push_back(ml::feature(kFirstShape, sshape_h[i]));
+      if (lower_sentence[i]) f.push_back(ml::feature(kLowerSentence));
       if (caps_sentence[i]) {
         f.push_back(ml::feature(kCapsSentence));
         f.push_back(ml::feature(kWordInCapsSentence, lower_hashes[i]));

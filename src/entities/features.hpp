@@ -43,8 +43,11 @@ struct DocFeatures {
 class FeatureExtractor {
  public:
   // Either lexicon may be empty. `use_pos` adds POS features when the input has tags.
-  FeatureExtractor(const Gazetteer* gazetteer, const ClusterTable* clusters, bool use_pos) noexcept
-      : gazetteer_(gazetteer), clusters_(clusters), use_pos_(use_pos) {}
+  // `lower_sentences` gives the tokens of sentences without capitals their own shape features and
+  // a sentence flag (models from before this option was added were trained without it).
+  FeatureExtractor(const Gazetteer* gazetteer, const ClusterTable* clusters, bool use_pos,
+                   bool lower_sentences = false) noexcept
+      : gazetteer_(gazetteer), clusters_(clusters), use_pos_(use_pos), lower_sentences_(lower_sentences) {}
 
   // Local (first-pass) features of every token of `in`. Also fills `lower_hashes` (the hash of
   // each token's lower case), which nonlocal() needs. Thread-safe.
@@ -60,6 +63,7 @@ class FeatureExtractor {
   const Gazetteer* gazetteer_;
   const ClusterTable* clusters_;
   bool use_pos_;
+  bool lower_sentences_;
 };
 
 }  // namespace erx::entities

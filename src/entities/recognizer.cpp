@@ -9,8 +9,10 @@
 #include <ostream>
 #include <sstream>
 
+#include "entities/consistency.hpp"
 #include "entities/features.hpp"
 #include "entities/lexicons.hpp"
+#include "entities/mention_fixes.hpp"
 #include "entities/patterns.hpp"
 #include "entities/sequence_model.hpp"
 #include "entities/tag_utils.hpp"
@@ -33,12 +35,17 @@ struct NerModel {
   entities::Gazetteer gazetteer;
   entities::ClusterTable clusters;
   bool use_pos = false;
+  bool lower_sentences = false;  // shapes of sentences without capitals kept apart (model flag 4)
   bool two_pass = false;
   ml::LinearModel pass1, pass2;
   std::vector<float> trans1, trans2;
   std::unique_ptr<entities::TypeRefiner> refiner;
+  int person_type = -1;  // id of PER (or PERSON) among the labels' types, -1 if none
 
   void finish() {
+    const std::vector<std::string> types = labels.types();
+    for (std::size_t t = 0; t < types.size(); ++t)
+      if (types[t] == "PER" || types[t] == "PERSON") person_type = static_cast<int>(t);
     trans1 = entities::transition_matrix(pass1, labels.size());
     if (two_pass) trans2 = entities::transition_matrix(pass2, labels.size());
     refiner = std::make_unique<entities::TypeRefiner>(&gazetteer);
@@ -55,6 +62,7 @@ std::shared_ptr<const NerModel> read_model(const ModelFile& file) {
     std::uint32_t flags = r.u32();
     m->use_pos = (flags & 1) != 0;
     m->two_pass = (flags & 2) != 0;
+    m->lower_sentences = (flags & 4) != 0;
     std::uint32_t ntypes = r.u32();
     r.check(ntypes > 0 && ntypes < 1000, "bad number of entity types");
     std::vector<std::string> types;
@@ -123,7 +131,7 @@ entities::NerInput input_of(const LabeledDocument& doc, bool want_pos) {
 // Runs both passes; returns BILOU labels per token and local margins.
 void run_model(const NerModel& m, const entities::NerInput& in, bool two_pass, std::vector<int>& labels,
                std::vector<float>& margins) {
-  entities::FeatureExtractor fx(&m.gazetteer, &m.clusters, m.use_pos);
+  entities::FeatureExtractor fx(&m.gazetteer, &m.clusters, m.use_pos, m.lower_sentences);
   entities::PassDoc doc;
   std::vector<std::uint64_t> lower_hashes;
   fx.local(in, doc.features, lower_hashes);
@@ -141,11 +149,7 @@ void run_model(const NerModel& m, const entities::NerInput& in, bool two_pass, s
   entities::decode(m.pass2, m.trans2, m.labels, doc, labels, &margins, &nonlocal);
 }
 
-struct Span {
-  std::uint32_t first, end;
-  int type;
-  float confidence;
-};
+using Span = entities::ModelSpan;
 
 std::vector<Span> spans_of(const std::vector<int>& labels, const std::vector<float>& margins) {
   std::vector<Span> out;
@@ -286,7 +290,7 @@ ModelFile EntityRecognizer::to_model() const {
   ModelFile file(std::string(kStage), kPayloadVersion, label_names);
   {
     ml::ByteWriter w;
-    w.u32((m.use_pos ? 1u : 0u) | (m.two_pass ? 2u : 0u));
+    w.u32((m.use_pos ? 1u : 0u) | (m.two_pass ? 2u : 0u) | (m.lower_sentences ? 4u : 0u));
     w.u32(static_cast<std::uint32_t>(m.labels.num_types()));
     for (const std::string& t : m.labels.types()) w.str(t);
     file.add_section("meta", w.take());
@@ -341,7 +345,9 @@ void EntityRecognizer::recognize(Document& doc) const {
     std::vector<int> labels;
     std::vector<float> margins;
     run_model(m, in, opt.two_pass, labels, margins);
-    for (const Span& s : spans_of(labels, margins)) {
+    std::vector<Span> spans = spans_of(labels, margins);
+    entities::make_consistent(spans, in, m.person_type, m.refiner.get());
+    for (const Span& s : spans) {
       Mention mention;
       mention.first_token = s.first;
       mention.end_token = s.end;
@@ -389,6 +395,7 @@ void EntityRecognizer::recognize(Document& doc) const {
       model_mentions.push_back(std::move(mention));
     }
   }
+  entities::extend_hyphenated_names(doc, model_mentions);
   std::vector<Mention> pattern_mentions;
   if ((opt.patterns || opt.titles) && !doc.tokens().empty())
     pattern_mentions = entities::find_patterns(doc, {.numeric = opt.patterns, .titles = opt.titles});
@@ -405,6 +412,8 @@ void EntityRecognizer::recognize(Document& doc) const {
       m.begin = doc.tokens()[m.first_token].begin;
     }
   }
+  if (opt.refine_types && im.model)
+    entities::retype_after_title_of(doc, pattern_mentions, *im.model->refiner, model_mentions);
   std::vector<RulePriority> priorities;
   std::vector<Mention> user = im.rules.match(doc, &priorities);
 
@@ -526,7 +535,8 @@ EntityRecognizer EntityRecognizer::train(const std::vector<LabeledDocument>& tra
                   fmt::join(types, " "), model->gazetteer.names().size(), model->gazetteer.num_entries(),
                   model->clusters.num_words(), model->use_pos ? "yes" : "no"));
 
-  entities::FeatureExtractor fx(&model->gazetteer, &model->clusters, model->use_pos);
+  model->lower_sentences = options.lower_sentences;
+  entities::FeatureExtractor fx(&model->gazetteer, &model->clusters, model->use_pos, model->lower_sentences);
   struct Prepared {
     entities::NerInput input;
     entities::PassDoc local;

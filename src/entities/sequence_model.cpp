@@ -92,7 +92,6 @@ void viterbi(const float* emissions, std::size_t n, const float* transitions, co
 std::vector<float> transition_matrix(const ml::LinearModel& model, int num_labels) {
   const auto L = static_cast<std::size_t>(num_labels);
   std::vector<float> t((L + 1) * L, 0.0f);
-  if (model.num_features() == 0) return t;  // an empty model (no training data) scores nothing
   for (std::size_t p = 0; p <= L; ++p) {
     std::uint64_t f = transition_feature(static_cast<int>(p));
     model.score(std::span<const std::uint64_t>(&f, 1), std::span<float>(t.data() + p * L, L));
@@ -111,7 +110,7 @@ void decode(const ml::LinearModel& model, const std::vector<float>& transitions,
   for (const auto& [first, end] : doc.sentences) {
     const std::size_t n = end - first;
     emissions.assign(n * L, 0.0f);
-    for (std::size_t i = 0; i < n && model.num_features() > 0; ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       std::span<float> out_scores(emissions.data() + i * L, L);
       model.add_scores(std::span<const std::uint64_t>(doc.features.begin(first + i), doc.features.count(first + i)),
                        out_scores);

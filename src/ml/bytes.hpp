@@ -56,7 +56,8 @@ class ByteWriter {
     static_assert(std::is_arithmetic_v<T>);
     u64(values.size());
     if constexpr (std::endian::native == std::endian::little) {
-      bytes_.append(reinterpret_cast<const char*>(values.data()), values.size_bytes());
+      // An empty span may have a null data(): append nothing rather than pass null on.
+      if (!values.empty()) bytes_.append(reinterpret_cast<const char*>(values.data()), values.size_bytes());
     } else {
       for (const T& v : values) put(v);
     }
@@ -119,7 +120,9 @@ class ByteReader {
     if (n > (data_.size() - pos_) / sizeof(T)) fail("array of " + std::to_string(n) + " elements", n * sizeof(T));
     std::vector<T> out(static_cast<std::size_t>(n));
     if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(out.data(), data_.data() + pos_, out.size() * sizeof(T));
+      // An empty vector's data() may be null, and memcpy from or to null is undefined even for
+      // zero bytes (a model with no features has empty arrays).
+      if (!out.empty()) std::memcpy(out.data(), data_.data() + pos_, out.size() * sizeof(T));
       pos_ += out.size() * sizeof(T);
     } else {
       for (T& v : out) v = get<T>();

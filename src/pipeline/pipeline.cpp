@@ -24,6 +24,7 @@ struct Pipeline::Impl {
   EntityRecognizer entities = EntityRecognizer::rules_only();
   Linker linker = Linker();
   RelationExtractor relations = RelationExtractor();
+  std::optional<RelationClassifier> relation_classifier = std::nullopt;
 };
 
 Pipeline::Pipeline(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -49,6 +50,9 @@ Pipeline Pipeline::load(const std::string& path, PipelineOptions options) {
     impl->entities = EntityRecognizer::from_model(bundle.get("entities"), options.entities);
     if (!options.entity_rules.empty()) impl->entities = impl->entities.with_rules(options.entity_rules);
   }
+  if (bundle.has(RelationClassifier::kStage))
+    impl->relation_classifier =
+        RelationClassifier::from_model(bundle.get(RelationClassifier::kStage), options.relation_classifier);
   return Pipeline(std::move(impl));
 }
 
@@ -65,6 +69,7 @@ void Pipeline::run(Document& doc) const {
   impl_->entities.recognize(doc);
   impl_->linker.link(doc);
   impl_->relations.extract(doc);
+  if (impl_->relation_classifier) impl_->relation_classifier->add_relations(doc);
 }
 
 const Tokenizer& Pipeline::tokenizer() const noexcept { return impl_->tokenizer; }
@@ -78,6 +83,16 @@ const EntityRecognizer& Pipeline::entity_recognizer() const noexcept { return im
 const Linker& Pipeline::linker() const noexcept { return impl_->linker; }
 
 const RelationExtractor& Pipeline::relation_extractor() const noexcept { return impl_->relations; }
+
+const RelationClassifier* Pipeline::relation_classifier() const noexcept {
+  return impl_->relation_classifier ? &*impl_->relation_classifier : nullptr;
+}
+
+Pipeline Pipeline::with_relation_classifier(std::optional<RelationClassifier> classifier) const {
+  auto impl = std::make_shared<Impl>(*impl_);
+  impl->relation_classifier = std::move(classifier);
+  return Pipeline(std::move(impl));
+}
 
 Pipeline Pipeline::with_relation_schema(RelationSchema schema) const {
   auto impl = std::make_shared<Impl>(*impl_);

@@ -21,10 +21,19 @@ void SentenceExtractor::emit(Candidate c) {
 void SentenceExtractor::run() {
   for (std::uint32_t t = view_.first(); t < view_.end(); ++t) {
     const Upos u = view_.upos(t);
-    if (view_.is_verb(t))
+    if (options_.open) {
+      // Open mode reads every clause as a tuple (open_clauses.cpp) instead of the typed
+      // verb-mediated links; noun-mediated links are read as in typed mode.
+      clause_relations(t);
+      apposition_relations(t);
+      possessive_relations(t);
+      modifier_relations(t);
+    } else if (view_.is_verb(t)) {
       verb_relations(t);
-    else if (u == Upos::kADJ)
+    } else if (u == Upos::kADJ) {
       adjective_relations(t);
+    }
+    const std::size_t clause_end = out_.size();
     if (u == Upos::kNOUN || u == Upos::kPROPN) {
       if (schema_.is_event_noun(view_.lemma(t))) event_noun_relations(t);
       relational_noun_relations(t);
@@ -38,6 +47,10 @@ void SentenceExtractor::run() {
     if (d == Dep::kAmod || d == Dep::kAcl || d == Dep::kCompound || d == Dep::kNmod ||
         d == Dep::kAdvcl)
       hyphen_participle_relations(t);
+    // In open mode the clauses say most; a link read off a noun phrase alone ("French President
+    // Macron") ranks below them.
+    if (options_.open)
+      for (std::size_t i = clause_end; i < out_.size(); ++i) out_[i].confidence *= 0.3f;
   }
 }
 
@@ -102,6 +115,8 @@ void RelationExtractor::extract(Document& doc) const {
       const bool other = type.empty();
       if (other && options_.schema_only) continue;
       r.type = other ? std::string(kOtherRelationType) : std::string(type);
+      for (const detail::Arg& a : c.extra) r.arguments.push_back(Argument{a.entity, a.begin, a.end});
+      r.passive = c.passive;
       r.negated = c.context.negated;
       r.modality = c.context.modality;
       r.confidence = c.confidence * std::min(c.subject.confidence, c.object.confidence) *
@@ -114,9 +129,13 @@ void RelationExtractor::extract(Document& doc) const {
         begin = std::min(begin, tokens[w].begin);
         end = std::max(end, tokens[w].end);
       }
+      for (const detail::Arg& a : c.extra) {
+        begin = std::min(begin, a.begin);
+        end = std::max(end, a.end);
+      }
       r.evidence_begin = begin;
       r.evidence_end = end;
-      r.predicate_text = detail::join_words(doc, c.words);
+      r.predicate_text = c.words.empty() ? c.implicit_text : detail::join_words(doc, c.words);
       // The same link said twice in one sentence (e.g. by two constructions) is kept once, with
       // the higher confidence.
       const auto key = [](const Relation& x) {

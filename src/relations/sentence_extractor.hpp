@@ -5,8 +5,11 @@
 //   arguments.cpp       arguments: entities behind nominal heads, relative pronouns, coordination,
 //                       subjects through control/raising/participles, modality and negation
 //   verb_relations.cpp  verb-mediated relations and nominalizations ("Macron's visit to Berlin")
-//   noun_relations.cpp  relational nouns, titles, appositions, copulas, "of"-affiliations, X-based
-//   Y extractor.cpp       the driver (RelationExtractor::extract) and relation assembly
+//   noun_relations.cpp  relational nouns, titles, appositions, copulas, "of"-affiliations,
+//                       "X-based Y"
+//   extractor.cpp       the driver (RelationExtractor::extract) and relation assembly
+//   open_clauses.cpp    open mode: every clause as an n-ary tuple, appositions, possessives and
+//                       adjective modifiers
 #pragma once
 
 #include <cstdint>
@@ -46,6 +49,9 @@ struct Candidate {
   std::string fallback2;             // and when `fallback` is not listed either
   ClauseContext context;
   float confidence = 0.9f;
+  std::vector<Arg> extra;  // open mode: further arguments of an n-ary clause, in order
+  bool passive = false;    // subject is the agent of a passive predicate (Relation::passive)
+  std::string implicit_text;  // predicate text when no word says it (an apposition's "is")
 };
 
 class SentenceExtractor {
@@ -88,6 +94,19 @@ class SentenceExtractor {
   void adjective_relations(std::uint32_t p);
   void event_noun_relations(std::uint32_t n);
 
+  // --- open_clauses.cpp (open mode) ---
+  // The clause headed by verbal or copular predicate `p` as n-ary tuples: its subject, the
+  // predicate as the sentence words it (with the preposition of a prepositional object), the
+  // object and the other complements and adjuncts as extra arguments; coordinated subjects and
+  // objects are split into one tuple each.
+  void clause_relations(std::uint32_t p);
+  // "X, a Y, ...": X is Y.
+  void apposition_relations(std::uint32_t n);
+  // "X's Y": X has Y.
+  void possessive_relations(std::uint32_t n);
+  // "a gaping loophole": the loophole is gaping.
+  void modifier_relations(std::uint32_t n);
+
   // --- noun_relations.cpp ---
   void relational_noun_relations(std::uint32_t n);
   void affiliation_relations(std::uint32_t name);
@@ -108,6 +127,18 @@ class SentenceExtractor {
   // The role subjects of relational noun `n` (who holds the role).
   void role_subjects(std::uint32_t n, std::vector<Arg>& out, float& confidence,
                      ClauseContext& context, int depth = 0) const;
+  // Open mode: the noun phrase headed by `h` as a contiguous token range [lo, hi]: its subtree
+  // without relative clauses, appositions, clauses and (with `split`) its conjuncts, nor the
+  // token `skip` and its subtree; `with_case` keeps a preposition before the head. Punctuation
+  // at the edges is trimmed.
+  void phrase_range(std::uint32_t h, bool split, bool with_case, std::int64_t skip,
+                    std::uint32_t& lo, std::uint32_t& hi) const;
+  // Open mode: the argument for nominal (or clause) head `h`: a relative pronoun stands for its
+  // antecedent; `entity` is set when the phrase is exactly an entity's mention.
+  Arg phrase_arg(std::uint32_t h, bool split, bool with_case, std::int64_t skip = -1) const;
+  // Open mode: a whole clause or phrase under `c` as an argument (its full subtree, edges
+  // trimmed), without a leading marker when `drop_mark`.
+  Arg subtree_arg(std::uint32_t c, bool drop_mark) const;
 
   const RelationSchema& schema_;
   const RelationOptions& options_;

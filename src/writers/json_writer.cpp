@@ -109,6 +109,7 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
       for (const Argument& a : r.arguments) extra.push_back(argument_json(doc, a));
       o["arguments"] = std::move(extra);
     }
+    if (r.passive) o["passive"] = true;  // open mode: the object comes first in the sentence
     o["negated"] = r.negated;
     o["modality"] = to_string(r.modality);
     o["confidence"] = static_cast<double>(r.confidence);

@@ -8,6 +8,7 @@ namespace {
 
 constexpr Target kTargets[] = {
     {"ner", "entity P/R/F1 per type and micro, as conlleval (IOB1, IOB2, BILOU)", run_eval_ner},
+    {"openie", "open-IE tuples against CaRB gold: best F1 and AUC, as the CaRB scorer", run_eval_openie},
     {"parser", "UAS/LAS: gold tags, predicted tags, raw text (CoNLL 2018 alignment)", run_eval_parser},
     {"relations", "typed-link precision/recall against CoNLL04 JSON", run_eval_relations},
     {"linker", "name merges and pronouns against GUM coreference (gold trees)", run_eval_linker},

@@ -1,5 +1,10 @@
-// erx eval relations --gold FILE: typed-link precision and recall against CoNLL04 (JSON).
+// erx eval relations --gold FILE [--model DIR]: typed-relation precision and recall against
+// CoNLL04-style JSON — strict end-to-end scores of a trained bundle (entity model + relation
+// classifier), or, without --model, a proxy score of the built-in pattern extractor.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
 
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
@@ -11,7 +16,10 @@
 #include "erx/commands.hpp"
 #include "erx/error.hpp"
 #include "erx/io.hpp"
+#include "erx/model.hpp"
 #include "erx/pipeline.hpp"
+#include "erx/relation_classifier.hpp"
+#include "erx/relation_common.hpp"
 
 namespace po = boost::program_options;
 
@@ -59,14 +67,120 @@ std::string score_line(std::string_view name, const Counts& c) {
       100 * p, 100 * r, 100 * f, c.tp, c.fp, c.fn);
 }
 
+
+std::string prf_line(std::string_view name, const PrfCounts& c) {
+  return fmt::format("{:<14} precision {:6.2f}%  recall {:6.2f}%  F1 {:6.2f}   (gold {}, predicted {}, correct {})\n",
+                     name, 100 * c.precision(), 100 * c.recall(), 100 * c.f1(), c.gold, c.predicted, c.correct);
+}
+
+void print_scores(std::string_view title, const PrfCounts& all, const std::map<std::string, PrfCounts>& types) {
+  std::cout << title << '\n';
+  for (const auto& [type, c] : types) std::cout << "  " << prf_line(type, c);
+  std::cout << "  " << prf_line("micro", all);
+}
+
+TypedSpan typed_span(const Mention& m) { return TypedSpan{m.begin, m.end, m.type}; }
+
+// The relations of `predictions` over `doc`'s mentions, as the strict setting compares them.
+std::vector<TypedRelation> typed_relations(const Document& doc, const std::vector<RelationPrediction>& predictions) {
+  std::vector<TypedRelation> out;
+  for (const RelationPrediction& p : predictions)
+    out.push_back({typed_span(doc.mentions()[p.subject]), typed_span(doc.mentions()[p.object]), p.type});
+  return out;
+}
+
+// Prints the false positives and misses of one sentence while fewer than `show` lines were shown.
+void show_errors(std::string_view setting, const Document& doc, const std::vector<TypedRelation>& gold,
+                 const std::vector<TypedRelation>& predicted, long show, long& shown) {
+  const auto print = [&](std::string_view what, const TypedRelation& r) {
+    std::cout << '[' << setting << "] " << what << ' ' << r.type << ": " << doc.text(r.subject.begin, r.subject.end)
+              << " (" << r.subject.type << ") -> " << doc.text(r.object.begin, r.object.end) << " (" << r.object.type
+              << ")   | " << doc.text() << '\n';
+    ++shown;
+  };
+  for (const TypedRelation& p : predicted)
+    if (shown < show && std::find(gold.begin(), gold.end(), p) == gold.end()) print("false positive", p);
+  for (const TypedRelation& g : gold)
+    if (shown < show && std::find(predicted.begin(), predicted.end(), g) == predicted.end()) print("miss", g);
+}
+
+// Strict end-to-end scores of the bundle in `model_dir` on `gold_path`: entities predicted by the
+// bundle's entity model, relations by its relation classifier; and the relation classifier alone
+// on the gold entities.
+int run_strict(const std::string& gold_path, const std::string& model_dir, long show,
+               const RelationClassifierOptions& classifier_options) {
+  const std::vector<RelationCorpusSentence> corpus = read_conll04(gold_path);
+  const ModelBundle bundle = ModelBundle::load(model_dir);
+  const RelationClassifier classifier =
+      RelationClassifier::from_model(bundle.get(RelationClassifier::kStage), classifier_options);
+  // The bundle's own entity types, as its model predicts them (no OntoNotes refinement, no
+  // patterns or titles: the corpus schema is the model's).
+  EntityRecognizerOptions entity_options;
+  entity_options.patterns = false;
+  entity_options.titles = false;
+  entity_options.refine_types = false;
+  std::optional<EntityRecognizer> recognizer;
+  if (bundle.has("entities")) recognizer = EntityRecognizer::from_model(bundle.get("entities"), entity_options);
+  const cli::SyntaxStages syntax = cli::SyntaxStages::english();
+
+  StrictRelationScorer end_to_end, gold_entities;
+  long shown = 0;
+  std::size_t reachable = 0;  // gold relations whose two arguments were predicted exactly
+  for (const RelationCorpusSentence& s : corpus) {
+    Document doc = syntax.document(s);
+    std::vector<TypedSpan> gold_spans;
+    for (const Mention& m : doc.mentions()) gold_spans.push_back(typed_span(m));
+    std::vector<TypedRelation> gold;
+    for (const RelationCorpusRelation& r : s.relations)
+      gold.push_back({gold_spans[r.subject], gold_spans[r.object], r.type});
+
+    const std::vector<TypedRelation> with_gold = typed_relations(doc, classifier.predict(doc));
+    gold_entities.add_relations(gold, with_gold);
+    show_errors("gold entities", doc, gold, with_gold, show, shown);
+    if (!recognizer) continue;
+    recognizer->recognize(doc);
+    std::vector<TypedSpan> spans;
+    for (const Mention& m : doc.mentions()) spans.push_back(typed_span(m));
+    end_to_end.add_entities(gold_spans, spans);
+    for (const TypedRelation& g : gold)
+      reachable += std::find(spans.begin(), spans.end(), g.subject) != spans.end() &&
+                   std::find(spans.begin(), spans.end(), g.object) != spans.end();
+    const std::vector<TypedRelation> predicted = typed_relations(doc, classifier.predict(doc));
+    end_to_end.add_relations(gold, predicted);
+    show_errors("predicted entities", doc, gold, predicted, show, shown);
+  }
+  std::cout << gold_path << ": " << corpus.size() << " sentences; bundle " << model_dir << '\n';
+  if (recognizer) {
+    print_scores("entities (strict: span and type), predicted by the bundle's entity model:", end_to_end.entities(),
+                 end_to_end.entity_types());
+    print_scores("relations (strict: both spans, both entity types, relation type), predicted entities:",
+                 end_to_end.relations(), end_to_end.relation_types());
+    std::cout << "  (" << reachable << " of " << end_to_end.relations().gold
+              << " gold relations have both arguments among the predicted entities)\n";
+  } else {
+    std::cout << "(the bundle has no entities.erxm: end-to-end scores need an entity model)\n";
+  }
+  print_scores("relations (strict), gold entities:", gold_entities.relations(), gold_entities.relation_types());
+  return 0;
+}
+
 }  // namespace
 
 int run_eval_relations(const Args& args) {
-  std::string gold_path;
+  std::string gold_path, model_dir;
+  RelationClassifierOptions classifier_options;
   long show = 0;
   po::options_description visible(
-      "usage: erx eval relations --gold FILE [--show N]\n\n"
-      "Runs erx on each sentence of a CoNLL04 JSON file (tokens joined by spaces) and scores its\n"
+      "usage: erx eval relations --gold FILE [--model DIR] [--show N]\n\n"
+      "With --model DIR (a bundle directory holding relations.erxm, the relation classifier, and\n"
+      "entities.erxm, an entity model of the same schema, e.g. models/conll04): strict end-to-end\n"
+      "scores on a CoNLL04-style JSON file, as the joint entity and relation literature reports\n"
+      "them. Each sentence (its gold tokens) is tagged and parsed by erx, its entities predicted by\n"
+      "the bundle's entity model and its relations by the classifier. Printed: entity P/R/F1\n"
+      "(span and type exact), relation P/R/F1 where a relation counts only if both argument spans,\n"
+      "both entity types and the relation type are right (micro and per type), and the relation\n"
+      "scores of the classifier given the gold entities.\n\n"
+      "Without --model: runs erx on each sentence of a CoNLL04 JSON file (tokens joined by spaces) and scores its\n"
       "typed links against the gold relations: precision, recall and F1 per CoNLL04 label and\n"
       "micro-averaged. A predicted link matches a gold one when both arguments overlap the gold\n"
       "entities and the label is the same. A predicted link inside one gold entity (\"Lubbock ,\n"
@@ -82,7 +196,10 @@ int run_eval_relations(const Args& args) {
       "erx's links are where the two overlap, not what a CoNLL04 system would score.\n\noptions");
   visible.add_options()("help,h", "show this help")("gold,g", po::value(&gold_path),
                                                     "CoNLL04 JSON file")(
-      "show", po::value(&show)->default_value(0), "print the first N false positives and misses");
+      "model,m", po::value(&model_dir), "bundle directory with relations.erxm (+ entities.erxm): strict scores")(
+      "none-bias", po::value(&classifier_options.none_bias)->default_value(0.0f),
+      "with --model: RelationClassifierOptions::none_bias (> 0 favours recall)")(
+      "show", po::value(&show)->default_value(0), "print the first N false positives and misses (with --model: of the gold-entity and the end-to-end runs)");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(visible).run(), vm);
@@ -99,6 +216,7 @@ int run_eval_relations(const Args& args) {
     std::cerr << "erx eval relations: --gold FILE is required\n\n" << visible << '\n';
     return 2;
   }
+  if (!model_dir.empty()) return run_strict(gold_path, model_dir, show, classifier_options);
   boost::system::error_code ec;
   const boost::json::value root = boost::json::parse(read_input(gold_path), ec);
   if (ec || !root.is_array())

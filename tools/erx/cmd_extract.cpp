@@ -9,6 +9,7 @@
 #include "erx/io.hpp"
 #include "erx/pipeline.hpp"
 #include "erx/writers.hpp"
+#include "eval/carb_score.hpp"
 
 namespace po = boost::program_options;
 
@@ -56,10 +57,12 @@ int run_extract(const Args& args) {
       "  jsonl    the same objects, one per line\n"
       "  dot      the relation graph of all FILEs in Graphviz DOT (implies --graph)\n"
       "  graphml  the relation graph of all FILEs in GraphML (implies --graph)\n"
+      "  carb     one tuple per line in the CaRB benchmark's tabbed format (sentence, confidence,\n"
+      "           relation, arguments), for open-IE scorers; use with --open\n"
       "With --graph, the documents are merged into one relation graph (entities merged by name\n"
       "and type, links keeping every document's evidence) and printed as text or JSON.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"), "output format: text, json, jsonl, dot or graphml")(
+      "format,f", po::value(&format)->default_value("text"), "output format: text, json, jsonl, dot, graphml or carb")(
       "graph,g", po::bool_switch(&graph_mode), "print the relation graph merged over all FILEs")(
       "schema,s", po::value(&schema_files)->composing(),
       "add the entries of this relation schema file to the built-in one (repeatable)")(
@@ -83,8 +86,9 @@ int run_extract(const Args& args) {
     std::cout << visible << '\n';
     return 0;
   }
-  if (format != "text" && format != "json" && format != "jsonl" && format != "dot" && format != "graphml") {
-    std::cerr << "erx extract: unknown format '" << format << "' (expected text, json, jsonl, dot or graphml)\n";
+  if (format != "text" && format != "json" && format != "jsonl" && format != "dot" && format != "graphml" &&
+      format != "carb") {
+    std::cerr << "erx extract: unknown format '" << format << "' (expected text, json, jsonl, dot, graphml or carb)\n";
     return 2;
   }
   if (format == "dot" || format == "graphml") graph_mode = true;
@@ -111,6 +115,15 @@ int run_extract(const Args& args) {
     else if (format == "graphml") std::cout << graph.to_graphml();
     else if (format == "text") std::cout << graph_text(graph);
     else std::cout << graph.to_json(format == "json");
+    return 0;
+  }
+  if (format == "carb") {
+    for (const std::string& file : files) {
+      eval::OpenTupleSet tuples;
+      eval::add_document_tuples(pipeline.run(read_input(file)), "", tuples);
+      for (const eval::OpenSentence& s : tuples.sentences())
+        for (const eval::OpenTuple& t : s.tuples) std::cout << eval::carb_tabbed_line(s.text, t);
+    }
     return 0;
   }
   JsonOptions json;

@@ -10,6 +10,7 @@ constexpr Target kTargets[] = {
     {"clusters", "Brown word clusters from unlabeled tokenized text", run_train_clusters},
     {"ner", "entity recognizer from CoNLL-2003 / IOB2 files", run_train_ner},
     {"parser", "dependency parser from CoNLL-U treebanks", run_train_parser},
+    {"relations", "relation classifier from CoNLL04-style JSON", run_train_relations},
     {"tagger", "part-of-speech tagger and lemmatizer from CoNLL-U", run_train_tagger},
     {"tokenizer", "sentence-boundary model from CoNLL-U", run_train_tokenizer},
 };

@@ -18,6 +18,7 @@ int run_train_ner(const Args& args) {
   std::string dev_path, clusters, output = "entities.erxm", pos = "tagger";
   EntityTrainOptions options;
   bool one_pass = false;
+  double lowercase_copies = 0.0;
   po::options_description visible(
       "usage: erx train ner --train FILE [--dev FILE] [options]\n\n"
       "Trains the entity recognizer (BILOU averaged structured perceptron, Viterbi, two passes) on\n"
@@ -42,7 +43,12 @@ int run_train_ner(const Args& args) {
       "seed", po::value(&options.seed)->default_value(1), "shuffling seed")(
       "folds", po::value(&options.folds)->default_value(5), "jackknife folds for the second pass")(
       "prune", po::value(&options.prune_threshold)->default_value(0.0f), "drop averaged weights with |w| <= this")(
-      "one-pass", po::bool_switch(&one_pass), "train only the first (local) pass");
+      "one-pass", po::bool_switch(&one_pass), "train only the first (local) pass")(
+      "lowercase-copies", po::value(&lowercase_copies)->default_value(0.0),
+      "also train on lower-cased copies of this fraction (0..1) of the training documents, re-tagged "
+      "for POS (robustness to lower-case text)")(
+      "lower-sentences", po::bool_switch(&options.lower_sentences),
+      "separate shape features for sentences without capitals (use with --lowercase-copies)");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(visible).run(), vm);
@@ -67,6 +73,12 @@ int run_train_ner(const Args& args) {
     std::vector<LabeledDocument> docs = ner::read_conll(p).documents();
     train.insert(train.end(), docs.begin(), docs.end());
   }
+  if (lowercase_copies < 0.0 || lowercase_copies > 1.0) {
+    std::cerr << "erx train ner: --lowercase-copies must be between 0 and 1\n";
+    return 2;
+  }
+  if (std::size_t added = add_lowercase_copies(train, lowercase_copies); added > 0)
+    std::cerr << "lower-cased copies of " << added << " training documents added\n";
   if (!dev_path.empty()) dev = ner::read_conll(dev_path).documents();
   apply_pos(train, pos);
   apply_pos(dev, pos);

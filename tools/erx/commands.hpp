@@ -27,6 +27,8 @@ int run_train_tokenizer(const Args& args);  // erx train tokenizer
 int run_train_parser(const Args& args);    // erx train parser
 int run_eval_parser(const Args& args);     // erx eval parser
 int run_eval_relations(const Args& args);  // erx eval relations
+int run_eval_openie(const Args& args);     // erx eval openie
+int run_train_relations(const Args& args);  // erx train relations
 int run_eval_linker(const Args& args);     // erx eval linker
 
 }  // namespace erx::cli

@@ -81,6 +81,27 @@ void apply_pos(std::vector<LabeledDocument>& docs, const std::string& pos) {
     }
 }
 
+std::size_t add_lowercase_copies(std::vector<LabeledDocument>& docs, double fraction) {
+  if (!(fraction > 0.0)) return 0;
+  const std::size_t n = docs.size();
+  std::size_t added = 0;
+  for (std::size_t d = 0; d < n; ++d) {
+    const auto before = static_cast<std::size_t>(static_cast<double>(d) * fraction);
+    const auto after = static_cast<std::size_t>(static_cast<double>(d + 1) * fraction);
+    if (after == before) continue;
+    LabeledDocument copy = docs[d];
+    for (LabeledSentence& s : copy.sentences) {
+      for (std::string& w : s.words)
+        for (char& c : w)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      s.pos.clear();
+    }
+    docs.push_back(std::move(copy));
+    ++added;
+  }
+  return added;
+}
+
 std::vector<std::vector<std::string>> predict_tags(const EntityRecognizer& recognizer, const ner::ConllFile& file,
                                                    const std::string& type_set, ner::TagScheme scheme,
                                                    const std::string& pos) {
