@@ -48,6 +48,8 @@ int run_extract(const Args& args) {
   std::vector<std::string> schema_files;
   bool graph_mode = false, open = false, schema_only = false;
   std::vector<std::string> rule_files;
+  std::string model_dir;
+  bool model_types = false;
   po::options_description visible(
       "usage: erx extract [options] [FILE...]\n\n"
       "Finds the entities in each FILE (standard input when none is given) and the typed links\n"
@@ -68,6 +70,12 @@ int run_extract(const Args& args) {
       "add the entries of this relation schema file to the built-in one (repeatable)")(
       "schema-only", po::bool_switch(&schema_only), "keep only links whose predicate the schema lists")(
       "open", po::bool_switch(&open), "open mode: link arguments may be any noun phrase")(
+      "model,m", po::value(&model_dir),
+      "load the model bundle of this directory (its *.erxm files replace the built-in stages; a\n"
+      "relations.erxm adds a trained relation classifier, e.g. models/conll04)")(
+      "model-types", po::bool_switch(&model_types),
+      "keep the entity model's own types: no OntoNotes refinement, no DATE/number patterns, no\n"
+      "titles (for bundles trained on other type sets, such as models/conll04)")(
       "rules,r", po::value(&rule_files)->composing(),
       "user entity rules: TYPE<TAB>phrase or TYPE<TAB>pattern: ... per line (repeatable; see erx/entities.hpp)");
   po::options_description all;
@@ -98,7 +106,12 @@ int run_extract(const Args& args) {
   options.relations.open = open;
   options.relations.schema_only = schema_only;
   for (const std::string& path : rule_files) options.entity_rules.load(path);
-  Pipeline pipeline = Pipeline::english(options);
+  if (model_types) {
+    options.entities.refine_types = false;
+    options.entities.patterns = false;
+    options.entities.titles = false;
+  }
+  Pipeline pipeline = model_dir.empty() ? Pipeline::english(options) : Pipeline::load(model_dir, options);
   if (!schema_files.empty()) {
     RelationSchema schema = RelationSchema::english();
     for (const std::string& path : schema_files) schema.add_text(read_input(path), path);
