@@ -51,6 +51,19 @@ TEST_CASE("Golden relation cases hold on gold trees") {
   }
 }
 
+TEST_CASE("Relations are read off the trees a parser really makes (parse errors included)") {
+  const auto cases = erx::test::load_golden(std::string(ERX_SOURCE_DIR) +
+                                            "/tests/data/relations_misparsed.conllu");
+  REQUIRE(cases.size() >= 9);
+  for (const auto& g : cases) {
+    DYNAMIC_SECTION(g.id) {
+      const erx::Document doc = run_gold(g);
+      INFO(g.id << ": " << erx::conllu::raw_text(g.sentences));
+      CHECK(erx::test::check_case(g, doc) == "");
+    }
+  }
+}
+
 TEST_CASE("Relations carry predicate text, evidence and sentence") {
   const auto cases = erx::test::load_golden(kGolden);
   const auto g = std::find_if(cases.begin(), cases.end(),
@@ -262,7 +275,7 @@ bool pipeline_has_parser(const erx::Pipeline& p) { return p.parser() != nullptr;
 // models were shipped (35 of 44 on 2026-11-29). Raise kMinimumHeld when the models improve; never
 // lower it. The same cases on gold trees ("hold on gold trees", above) must all hold.
 TEST_CASE("Golden relation cases through the English pipeline do not regress") {
-  constexpr std::size_t kMinimumHeld = 35;
+  constexpr std::size_t kMinimumHeld = 46;
   const erx::Pipeline english = erx::Pipeline::english();
   if (!pipeline_has_parser(english)) ERX_SKIP("the built-in bundle has no parser yet");
   const auto cases = erx::test::load_golden(kGolden);

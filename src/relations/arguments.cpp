@@ -221,6 +221,10 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
     case Dep::kAdvcl: {
       // Non-finite adverbial clauses take the matrix subject: "before visiting Lyon".
       if (l.sub == Sub::kRelcl) return;
+      if (const std::int32_t s = appositive_misparse_subject(p); s >= 0) {
+        out.push_back(static_cast<std::uint32_t>(s));  // the sentence's own subject
+        return;
+      }
       const bool nonfinite =
           xpos == "VBG" || xpos == "VBN" ||
           (xpos == "VB" && view_.child(p, Dep::kMark) >= 0 && view_.child(p, Dep::kAux) < 0);
@@ -231,6 +235,10 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
     }
     case Dep::kAcl: {
       // Participles modifying a noun: "troops stationed in Korea", "a company making chips".
+      if (const std::int32_t s = appositive_misparse_subject(p); s >= 0) {
+        out.push_back(static_cast<std::uint32_t>(s));  // the sentence's own subject
+        return;
+      }
       if (l.sub == Sub::kRelcl) return;
       if ((xpos == "VBG" || xpos == "VBN") && view_.is_nominal(h)) {
         inherited = true;
@@ -243,11 +251,47 @@ void SentenceExtractor::surface_subjects(std::uint32_t p, std::vector<std::uint3
   }
 }
 
+std::int32_t SentenceExtractor::appositive_misparse_subject(std::uint32_t p) const {
+  const DepLabel l = view_.label(p);
+  // A relative clause needs a subject (or a relative pronoun as one); one without is this too.
+  if (!(l.dep == Dep::kAcl && (l.sub == Sub::kNone || l.sub == Sub::kRelcl)) &&
+      !(l.dep == Dep::kAdvcl && l.sub == Sub::kNone))
+    return -1;
+  if (view_.xpos(p) != "VBD" && view_.xpos(p) != "VBN") return -1;
+  if (view_.child(p, Dep::kObj) < 0 || view_.child(p, Dep::kAux) >= 0 ||
+      view_.child(p, Dep::kNsubj) >= 0 || view_.child(p, Dep::kMark) >= 0)
+    return -1;
+  if (p <= view_.first() || view_.text(p - 1) != ",") return -1;
+  for (std::uint32_t c : view_.children(p))
+    if (is_one_of(view_.lemma(c), {"which", "who", "whom", "that"})) return -1;  // a real relative
+  // Up from the verb to the modifier (an apposition or a relative clause) of the root name.
+  std::int32_t x = view_.head(p);
+  for (int step = 0; step < 4 && x >= 0 && x < static_cast<std::int64_t>(p); ++step) {
+    const auto m = static_cast<std::uint32_t>(x);
+    const DepLabel ml = view_.label(m);
+    const std::int32_t name = view_.head(m);
+    const bool modifier =
+        ml.dep == Dep::kAppos || (ml.dep == Dep::kAcl && ml.sub == Sub::kRelcl);
+    if (!modifier || name < 0 || name > x) {
+      x = name;
+      continue;
+    }
+    const auto r = static_cast<std::uint32_t>(name);
+    // The name is the root: the parser found no other main verb in the sentence.
+    if (view_.dep(r) != Dep::kRoot || view_.upos(r) != Upos::kPROPN) return -1;
+    const std::int32_t mention = view_.mention(r);
+    if (mention < 0 || doc_.mentions()[static_cast<std::size_t>(mention)].entity < 0) return -1;
+    return name;
+  }
+  return -1;
+}
+
 bool SentenceExtractor::is_passive(std::uint32_t p) const {
   for (std::uint32_t c : view_.children(p)) {
     const DepLabel l = view_.label(c);
     if ((l.dep == Dep::kAux || l.dep == Dep::kNsubj) && l.sub == Sub::kPass) return true;
   }
+  if (appositive_misparse_subject(p) >= 0) return false;  // a main verb with its object
   // Verbs that news uses only in the passive ("headquartered in", "based in"), even when a
   // tagger reads the participle as a past tense.
   if (view_.child(p, Dep::kObj) < 0 && view_.child(p, Dep::kAux) < 0 &&

@@ -47,6 +47,7 @@ void SentenceExtractor::run() {
     if (d == Dep::kAmod || d == Dep::kAcl || d == Dep::kCompound || d == Dep::kNmod ||
         d == Dep::kAdvcl)
       hyphen_participle_relations(t);
+    hyphen_token_relations(t);
     // In open mode the clauses say most; a link read off a noun phrase alone ("French President
     // Macron") ranks below them.
     if (options_.open)

@@ -390,13 +390,26 @@ void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
       d != Dep::kAdvcl)
     return;
   const auto y = static_cast<std::uint32_t>(head);
+  // The thing described: the noun the participle modifies or, for a common noun in apposition
+  // with a name ("Pfizer, the New York-based drugmaker"; "a Seattle-based retailer, Amazon"),
+  // that name.
+  const auto described_arg = [&](std::uint32_t noun, Arg& out) {
+    if (make_arg(noun, out)) return true;
+    if (view_.upos(noun) != Upos::kNOUN) return false;
+    if (view_.dep(noun) == Dep::kAppos && view_.head(noun) >= 0 &&
+        view_.head(noun) < static_cast<std::int64_t>(noun))
+      return make_arg(static_cast<std::uint32_t>(view_.head(noun)), out) && out.entity >= 0;
+    for (std::uint32_t c : view_.children(noun))
+      if (c > noun && view_.dep(c) == Dep::kAppos) return make_arg(c, out) && out.entity >= 0;
+    return false;
+  };
   // One token "Toronto-based" whose place the linker made a mention of ("Toronto").
   for (std::string_view suffix : {"-based", "-headquartered"}) {
     if (!view_.lower(b).ends_with(suffix) || view_.lower(b).size() == suffix.size()) continue;
     Arg place, thing;
     std::uint32_t described = y;
     if (!view_.is_nominal(y) && b + 1 < view_.end() && view_.mention(b + 1) >= 0) described = b + 1;
-    if (!make_arg(b, place) || !make_arg(described, thing)) return;
+    if (!make_arg(b, place) || !described_arg(described, thing)) return;
     Candidate cand;
     cand.words = {b};
     cand.confidence = 0.85f;
@@ -418,9 +431,11 @@ void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
     Arg place, thing;
     std::uint32_t described = y;
     if (!view_.is_nominal(y) && b + 1 < view_.end() && view_.mention(b + 1) >= 0) described = b + 1;
-    if (!make_arg(x, place) || !make_arg(described, thing)) continue;
     const bool based = view_.lemma(b) == "base" || view_.lower(b) == "based" ||
                        view_.lemma(b) == "headquarter" || view_.lower(b) == "headquartered";
+    if (!make_arg(x, place) ||
+        !(based ? described_arg(described, thing) : make_arg(described, thing)))
+      continue;
     Candidate cand;
     cand.words = {b};
     cand.confidence = 0.85f;
@@ -438,6 +453,41 @@ void SentenceExtractor::hyphen_participle_relations(std::uint32_t b) {
   }
 }
 
+void SentenceExtractor::hyphen_token_relations(std::uint32_t b) {
+  const std::string_view word = view_.lower(b);
+  if (word != "based" && word != "headquartered") return;
+  if (b < view_.first() + 2 || b + 1 >= view_.end()) return;
+  const std::uint32_t dash = b - 1;
+  const std::string_view d = view_.text(dash);
+  if (d != "-" && d != "\u2010" && d != "\u2013") return;
+  const auto& tokens = doc_.tokens();
+  if (tokens[dash - 1].end != tokens[dash].begin || tokens[dash].end != tokens[b].begin) return;
+  const auto entity_of = [&](std::uint32_t t) -> const Entity* {
+    const std::int32_t m = view_.mention(t);
+    if (m < 0) return nullptr;
+    const Mention& mention = doc_.mentions()[static_cast<std::size_t>(m)];
+    if (mention.entity < 0) return nullptr;
+    // The mention must end (the place) or start (the organization) at the hyphen.
+    if (t == dash - 1 && mention.end_token != dash) return nullptr;
+    if (t == b + 1 && mention.first_token != b + 1) return nullptr;
+    return &doc_.entities()[static_cast<std::size_t>(mention.entity)];
+  };
+  const Entity* place_entity = entity_of(dash - 1);
+  const Entity* thing_entity = entity_of(b + 1);
+  if (!place_entity || !thing_entity || thing_entity->type != "ORG" ||
+      (place_entity->type != "GPE" && place_entity->type != "LOC"))
+    return;
+  Arg place, thing;
+  if (!make_arg(dash - 1, place) || !make_arg(b + 1, thing)) return;
+  Candidate cand;
+  cand.subject = thing;
+  cand.object = place;
+  cand.predicate = std::string(word) + " in";
+  cand.words = {b};
+  cand.confidence = 0.85f;
+  emit(std::move(cand));
+}
+
 void SentenceExtractor::location_relations(std::uint32_t name) {
   // "the Sejong Institute in Seoul", "a plant in Texas" (an "in" phrase on a named place or
   // organization) and "Busan, South Korea" (a place in apposition to a place).
@@ -450,13 +500,18 @@ void SentenceExtractor::location_relations(std::uint32_t name) {
     return;  // not the name's head
   const std::string& type = doc_.entities()[static_cast<std::size_t>(mention.entity)].type;
   if (type != "ORG" && type != "FAC" && type != "GPE" && type != "LOC") return;
+  // An agent or an origin ("signed by Japan in Tokyo", "officials from Japan in Seoul"): an "in"
+  // phrase after it mostly belongs to the clause, however a parser attached it.
+  const std::string own_prep = view_.preposition(name);
+  const bool agent_or_origin =
+      own_prep == "by" || own_prep == "from" || view_.sub(name) == Sub::kAgent;
   Arg thing;
   if (!make_arg(name, thing)) return;
   for (std::uint32_t c : view_.children(name)) {
     if (c < name) continue;
     const Dep d = view_.dep(c);
-    const bool in_phrase =
-        d == Dep::kNmod && view_.sub(c) != Sub::kPoss && view_.preposition(c) == "in";
+    const bool in_phrase = d == Dep::kNmod && view_.sub(c) != Sub::kPoss &&
+                           view_.preposition(c) == "in" && !agent_or_origin;
     // Apposition, or a "conj" without a conjunction, which is how parsers often read "Busan,
     // South Korea".
     bool comma_conj = false;

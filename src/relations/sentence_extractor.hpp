@@ -78,6 +78,13 @@ class SentenceExtractor {
                         int depth = 0) const;
   // True if `p` is a passive verb (aux:pass, nsubj:pass, or a passive participle modifier).
   bool is_passive(std::uint32_t p) const;
+  // A main verb a parser hung inside the subject's apposition or relative clause ("Jake
+  // Sullivan, the US adviser, visited Riyadh" with "visited" a participle modifying "adviser";
+  // "Scholz, who visited Paris, praised Macron" with "praised" an adverbial clause of
+  // "visited"): when `p` is a past form without auxiliary, subject or marker, with an object,
+  // after a comma, below such a modifier of a sentence-root name, returns that name's head
+  // token (the real subject), else -1.
+  std::int32_t appositive_misparse_subject(std::uint32_t p) const;
   // Modality and negation of the clause headed by predicate `p`.
   ClauseContext context_of(std::uint32_t p) const;
   // True if `t` is a relative pronoun ("which", "who", "that" introducing a relative clause).
@@ -111,6 +118,9 @@ class SentenceExtractor {
   void relational_noun_relations(std::uint32_t n);
   void affiliation_relations(std::uint32_t name);
   void hyphen_participle_relations(std::uint32_t b);
+  // "Seattle-based Amazon" read off the words whatever the tree: a place's mention, a hyphen
+  // touching both, "based"/"headquartered", and an organization's mention right after.
+  void hyphen_token_relations(std::uint32_t b);
   void location_relations(std::uint32_t name);
   void origin_relations(std::uint32_t t);
   // "US Forces Korea commander General Xavier Brunson" parsed as one flat name: the role between

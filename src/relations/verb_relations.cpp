@@ -59,6 +59,34 @@ void add_verb_words(const DependencyView& view, std::uint32_t p,
   }
 }
 
+// A preposition that a parser took for the head of its own phrase: "met with Saudi Crown Prince
+// Mohammed bin Salman" parsed with "with" as the verb's obl and the words after it below it.
+// Returns the last word of the phrase when the preposition's subtree is exactly the words right
+// after it, none of them verbal, ending with a name; else -1.
+std::int64_t stranded_preposition_object(const Document& doc, const DependencyView& view,
+                                         std::uint32_t c) {
+  if (view.upos(c) != Upos::kADP || view.children(c).empty()) return -1;
+  std::uint32_t lo = c, hi = c, count = 0;
+  std::vector<std::uint32_t> stack{c};
+  while (!stack.empty()) {
+    const std::uint32_t x = stack.back();
+    stack.pop_back();
+    ++count;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    if (x != c && (view.upos(x) == Upos::kVERB || view.upos(x) == Upos::kAUX ||
+                   view.upos(x) == Upos::kADP || view.upos(x) == Upos::kPRON))
+      return -1;
+    for (std::uint32_t y : view.children(x)) stack.push_back(y);
+  }
+  if (lo != c || hi == c || hi - lo + 1 != count) return -1;
+  const std::int32_t m = view.mention(hi);
+  if (m < 0) return -1;
+  const Mention& mention = doc.mentions()[static_cast<std::size_t>(m)];
+  if (mention.entity < 0 || mention.end_token != hi + 1) return -1;
+  return hi;
+}
+
 }  // namespace
 
 void SentenceExtractor::verb_relations(std::uint32_t p) {
@@ -70,6 +98,14 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
 
   std::vector<std::uint32_t> agent_heads, object_heads;
   std::vector<std::pair<std::uint32_t, std::string>> obliques;
+  // (phrase, preposition) where a parser made the preposition the phrase's head.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> stranded;
+  // The preposition of phrase `c` as the sentence words it.
+  const auto case_words = [&](std::uint32_t c, std::vector<std::uint32_t>& words) {
+    add_case_words(view_, c, words);
+    for (const auto& [o, prep] : stranded)
+      if (o == c) words.push_back(prep);
+  };
   for (std::uint32_t c : view_.children(p)) {
     const DepLabel l = view_.label(c);
     if ((l.dep == Dep::kObj || l.dep == Dep::kIobj) && !passive) {
@@ -80,6 +116,16 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
         continue;
       }
       if (l.sub == Sub::kTmod || l.sub == Sub::kNpmod || l.sub == Sub::kUnmarked) continue;
+      if (const std::int64_t o = stranded_preposition_object(doc_, view_, c); o >= 0) {
+        const std::string prep(view_.lower(c));
+        if (schema_.is_cue(CueKind::kSkipPreposition, prep)) continue;
+        stranded.emplace_back(static_cast<std::uint32_t>(o), c);
+        if (passive && prep == "by")
+          agent_heads.push_back(static_cast<std::uint32_t>(o));
+        else
+          obliques.emplace_back(static_cast<std::uint32_t>(o), prep);
+        continue;
+      }
       std::string prep = view_.preposition(c);
       if (prep.empty() || schema_.is_cue(CueKind::kSkipPreposition, prep)) continue;
       if (passive && prep == "by")
@@ -125,7 +171,7 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
           cand.predicate = std::string(view_.lower(p)) + " " + prep;
           if (!is_locative(prep)) cand.fallback = lemma;
           cand.words = verb_words;
-          add_case_words(view_, c, cand.words);
+          case_words(c, cand.words);
           cand.context = ctx;
           cand.confidence = base * 0.9f;
           emit(std::move(cand));
@@ -143,14 +189,58 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
       cand.predicate = lemma;
       cand.words = verb_words;
       if (passive) {
-        for (std::uint32_t a : agent_heads) add_case_words(view_, a, cand.words);
+        for (std::uint32_t a : agent_heads) case_words(a, cand.words);
       }
       cand.context = ctx;
       cand.confidence = base;
       emit(std::move(cand));
     }
   }
-  if (passive) return;
+  // A passive whose surface subject names no entity reads like an active verb with a plain
+  // object: "the treaty was signed by France in Paris" -> France sign treaty in Paris.
+  // Only a passive clause's own subject: a participle's noun ("stories ..., prepared by Reuters")
+  // is too often the wrong one.
+  if (passive && (!objects.empty() || subject_heads.empty() || inherited)) return;
+
+  // An object that names no entity belongs in the predicate: "discuss trade with Xi" ->
+  // discuss trade with; "launch chips in South Korea" -> launch chip in.
+  std::int32_t plain_object = -1;
+  if (objects.empty()) {
+    const std::vector<std::uint32_t>& heads = passive ? subject_heads : object_heads;
+    if (!heads.empty() && view_.upos(heads.front()) == Upos::kNOUN)
+      plain_object = static_cast<std::int32_t>(heads.front());
+  }
+  if (passive && plain_object < 0) return;
+  // A place phrase a parser hung on the agent ("signed by Japan in Tokyo") belongs to the clause.
+  if (passive)
+    for (std::uint32_t a : agent_heads)
+      for (std::uint32_t c : view_.children(a))
+        if (c > a && view_.dep(c) == Dep::kNmod && view_.sub(c) != Sub::kPoss &&
+            is_locative(view_.preposition(c)) && view_.mention(c) >= 0)
+          obliques.emplace_back(c, view_.preposition(c));
+  const bool light_verb = !passive && schema_.is_cue(CueKind::kLightVerb, view_.lemma(p));
+  // A phrase on that object says the same as one on the verb: "held a summit in Vilnius",
+  // "imposed sanctions on Russia". Not "of" ("the capital of France"), not on a role ("met the
+  // president of"), and not an event noun's own object ("paid a visit to Tokyo"), which
+  // event_noun_relations reads.
+  if (plain_object >= 0) {
+    const auto po = static_cast<std::uint32_t>(plain_object);
+    // A time noun as object is a misread adjunct ("leaves a day later for Bolivia").
+    const bool time_noun = is_one_of(view_.lemma(po), {"day", "week", "month", "year", "time",
+                                                       "hour", "minute", "decade", "season",
+                                                       "night", "morning", "weekend"});
+    if (!time_noun && !schema_.is_relational_noun_head(view_.lemma(po))) {
+      for (std::uint32_t c : view_.children(po)) {
+        if (c < po || view_.dep(c) != Dep::kNmod || view_.sub(c) == Sub::kPoss) continue;
+        std::string prep = view_.preposition(c);
+        if (prep.empty() || is_one_of(prep, {"of", "as", "than", "like"}) ||
+            schema_.is_cue(CueKind::kSkipPreposition, prep) ||
+            schema_.event_noun(view_.lemma(po), prep) != nullptr)
+          continue;
+        obliques.emplace_back(c, std::move(prep));
+      }
+    }
+  }
 
   // Prepositional objects. Place adjuncts are dropped when the verb has another participant
   // ("met with Xi in Beijing" -> meet with Xi, not meet in Beijing).
@@ -159,14 +249,6 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
   for (std::size_t i = 0; i < obliques.size(); ++i) {
     args_of(obliques[i].first, oblique_args[i]);
     if (!oblique_args[i].empty() && !is_locative(obliques[i].second)) has_participant = true;
-  }
-  // An object that names no entity belongs in the predicate: "discuss trade with Xi" ->
-  // discuss trade with; "launch chips in South Korea" -> launch chip in.
-  std::int32_t plain_object = -1;
-  if (objects.empty() && !object_heads.empty()) {
-    const std::uint32_t o = object_heads.front();
-    const Upos u = view_.upos(o);
-    if (u == Upos::kNOUN) plain_object = static_cast<std::int32_t>(o);
   }
   for (std::size_t i = 0; i < obliques.size(); ++i) {
     const auto& [c, prep] = obliques[i];
@@ -182,6 +264,8 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
         // Ottawa" is no COMMUNICATE link with Ottawa.
         if (plain_object >= 0) {
           const auto po = static_cast<std::uint32_t>(plain_object);
+          // "paid a visit to Tokyo": event_noun_relations says it as "visit".
+          if (light_verb && schema_.event_noun(view_.lemma(po), prep) != nullptr) continue;
           cand.predicate = lemma + " " + std::string(view_.lemma(po)) + " " + prep;
           cand.fallback = lemma + " " + prep;
           if (!is_locative(prep)) cand.fallback2 = lemma;
@@ -190,7 +274,7 @@ void SentenceExtractor::verb_relations(std::uint32_t p) {
           cand.predicate = lemma + " " + prep;
           if (!is_locative(prep)) cand.fallback = lemma;
         }
-        add_case_words(view_, c, cand.words);
+        case_words(c, cand.words);
         cand.context = ctx;
         cand.confidence = base * 0.95f;
         emit(std::move(cand));
