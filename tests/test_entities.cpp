@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -12,6 +13,9 @@
 #include "catch.hpp"
 #include "corpora.hpp"
 #include "entities/consistency.hpp"
+#include "entities/lexicons.hpp"
+#include "entities/mention_fixes.hpp"
+#include "entities/type_refiner.hpp"
 #include "erx/error.hpp"
 #include "erx/model.hpp"
 #include "erx/tagger.hpp"
@@ -429,6 +433,16 @@ TEST_CASE("document consistency: name parts and common acronyms") {
   std::vector<ModelSpan> only = {{0, 2, 1, 0.9f}, {6, 7, 0, 0.6f}, {8, 9, 0, 0.7f}};
   erx::entities::make_consistent(only, in, -1, nullptr);
   CHECK(only.size() == 2);
+
+  // Addresses and file names are not names; an ordinary dotted name is.
+  erx::entities::NerInput files;
+  const std::vector<std::string> words = split("Send Report.DOC to Jane@Example.com or www.Acme.org via Acme Corp.");
+  for (const std::string& w : words) files.words.push_back(w);
+  files.sentences = {{0, static_cast<std::uint32_t>(words.size())}};
+  std::vector<ModelSpan> named = {{1, 2, 0, 0.9f}, {3, 4, 1, 0.9f}, {5, 6, 0, 0.9f}, {7, 9, 0, 0.9f}};
+  erx::entities::make_consistent(named, files, 1, nullptr);
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].first == 7);
 }
 
 TEST_CASE("lower-case sentences: own shape features, stored with the model") {
@@ -472,4 +486,51 @@ TEST_CASE("lower-case sentences: own shape features, stored with the model") {
     CHECK(got.count("6-7LOC"));
     CHECK(spans_of(loaded) == got);
   }
+}
+
+TEST_CASE("mention fixes: hyphenated given names, titles before 'of', place compounds") {
+  erx::entities::Gazetteer gazetteer(std::map<std::string, std::vector<std::string>>{
+      {"GPE.countries", {"South Korea", "US", "China"}}, {"GPE.cities", {"Paris"}}});
+  erx::entities::TypeRefiner refiner(&gazetteer);
+  erx::Document doc = erx::Tokenizer().tokenize(
+      "Professor Kang Jun-young met the CEO of Huawei and a Macron-led team on the South Korea-US alliance "
+      "and the US-Acme deal.");
+  auto index_of = [&](std::string_view word, std::uint32_t from = 0) {
+    for (std::uint32_t i = from; i < doc.tokens().size(); ++i)
+      if (doc.text(doc.tokens()[i]) == word) return i;
+    FAIL("no token " << word);
+    return std::uint32_t{0};
+  };
+  auto mention = [&](std::uint32_t first, std::uint32_t end, std::string type) {
+    erx::Mention m;
+    m.first_token = first;
+    m.end_token = end;
+    m.begin = doc.tokens()[first].begin;
+    m.end = doc.tokens()[end - 1].end;
+    m.type = std::move(type);
+    return m;
+  };
+  // The tokenizer splits "Jun-young" and "Korea-US" at the hyphen.
+  const std::uint32_t kang = index_of("Kang"), jun = index_of("Jun"), huawei = index_of("Huawei"),
+                      macron = index_of("Macron"), south = index_of("South"), us = index_of("US"),
+                      us2 = index_of("US", us + 1), acme = index_of("Acme");
+  REQUIRE(doc.text(doc.tokens()[jun + 1]) == "-");
+  REQUIRE(doc.text(doc.tokens()[us - 1]) == "-");
+  std::vector<erx::Mention> ms = {mention(kang, jun + 1, "PERSON"), mention(huawei, huawei + 1, "PERSON"),
+                                  mention(macron, macron + 1, "PERSON"), mention(south, us + 1, "MISC"),
+                                  mention(us2, acme + 1, "MISC")};
+  // A two-token person takes in "-young"; a one-token one before "-led" keeps its span.
+  erx::entities::extend_hyphenated_names(doc, ms);
+  CHECK(doc.text(ms[0]) == "Kang Jun-young");
+  CHECK(doc.text(ms[2]) == "Macron");
+  const std::vector<erx::Mention> titles = {mention(index_of("CEO"), index_of("CEO") + 1, "TITLE")};
+  erx::entities::retype_after_title_of(doc, titles, refiner, ms);
+  CHECK(ms[1].type == "ORG");
+  CHECK(ms[0].type == "PERSON");
+  erx::entities::split_place_compounds(doc, refiner, ms);
+  std::vector<std::string> got;
+  for (const erx::Mention& m : ms) got.push_back(std::string(doc.text(m)) + "|" + m.type);
+  // "South Korea-US" becomes two places; "US-Acme" has a part that is no place and stays.
+  CHECK(got == std::vector<std::string>{"Kang Jun-young|PERSON", "Huawei|ORG", "Macron|PERSON", "South Korea|GPE",
+                                        "US|GPE", "US-Acme|MISC"});
 }

@@ -29,6 +29,21 @@ bool name_like(std::string_view w) {
   return lower;
 }
 
+// E-mail addresses, web addresses and file names are not names ("jane@example.com",
+// "www.example.com", "report.doc"), whatever their capitals.
+bool is_address_or_file(std::string_view w) {
+  if (w.find('@') != std::string_view::npos || w.starts_with("http") || w.starts_with("www.")) return true;
+  static constexpr std::string_view kExtensions[] = {".doc", ".docx", ".pdf", ".xls", ".xlsx", ".ppt", ".pptx",
+                                                     ".txt", ".jpg",  ".jpeg", ".png", ".gif", ".zip", ".htm",
+                                                     ".html", ".exe", ".csv", ".mp3", ".mp4"};
+  const std::size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || w.size() - dot > 5) return false;
+  const std::string ext = ascii_lower(w.substr(dot));
+  for (std::string_view e : kExtensions)
+    if (ext == e) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_common_acronym(std::string_view word) {
@@ -47,8 +62,13 @@ bool is_common_acronym(std::string_view word) {
 }
 
 void make_consistent(std::vector<ModelSpan>& spans, const NerInput& in, int person_type, const TypeRefiner* refiner) {
-  // Common acronyms are not names.
-  std::erase_if(spans, [&](const ModelSpan& s) { return s.end == s.first + 1 && is_common_acronym(in.words[s.first]); });
+  // Common acronyms are not names, and neither are spans with an address or a file name.
+  std::erase_if(spans, [&](const ModelSpan& s) {
+    if (s.end == s.first + 1 && is_common_acronym(in.words[s.first])) return true;
+    for (std::uint32_t i = s.first; i < s.end; ++i)
+      if (is_address_or_file(in.words[i])) return true;
+    return false;
+  });
   if (person_type < 0) return;
 
   // Parts of the full person names of the document.

@@ -7,7 +7,8 @@
 //     the word as a place ("Washington" after "George Washington" stays a place), and an untagged
 //     run of such words outside any span becomes a person span.
 //   * Common acronyms. All-capitals abbreviations of common nouns ("AI", "GDP", "TV", "EVs") are
-//     not names; a one-token span that is one of them is dropped.
+//     not names; a one-token span that is one of them is dropped, and so is a span containing an
+//     e-mail address, a web address or a file name ("jane@example.com", "report.doc").
 #pragma once
 
 #include <cstdint>

@@ -53,4 +53,45 @@ void retype_after_title_of(const Document& doc, const std::vector<Mention>& titl
   }
 }
 
+void split_place_compounds(const Document& doc, const TypeRefiner& refiner, std::vector<Mention>& mentions) {
+  const auto& tokens = doc.tokens();
+  std::vector<Mention> out;
+  out.reserve(mentions.size());
+  for (Mention& m : mentions) {
+    // Parts between attached hyphens.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> parts;
+    std::uint32_t start = m.first_token;
+    for (std::uint32_t i = m.first_token + 1; i + 1 < m.end_token; ++i)
+      if (doc.text(tokens[i]) == "-" && tokens[i].begin == tokens[i - 1].end && tokens[i + 1].begin == tokens[i].end) {
+        parts.emplace_back(start, i);
+        start = i + 1;
+      }
+    if (parts.empty() || m.type == "PERSON") {
+      out.push_back(std::move(m));
+      continue;
+    }
+    parts.emplace_back(start, m.end_token);
+    std::vector<std::vector<std::string_view>> words(parts.size());
+    bool all_places = true;
+    for (std::size_t k = 0; k < parts.size() && all_places; ++k) {
+      for (std::uint32_t i = parts[k].first; i < parts[k].second; ++i) words[k].push_back(doc.text(tokens[i]));
+      all_places = !words[k].empty() && refiner.is_place(words[k]);
+    }
+    if (!all_places) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      Mention p = m;
+      p.first_token = parts[k].first;
+      p.end_token = parts[k].second;
+      p.begin = tokens[p.first_token].begin;
+      p.end = tokens[p.end_token - 1].end;
+      p.type = refiner.refine("LOC", words[k], {}, {});
+      out.push_back(std::move(p));
+    }
+  }
+  mentions = std::move(out);
+}
+
 }  // namespace erx::entities

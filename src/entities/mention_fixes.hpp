@@ -22,4 +22,10 @@ void extend_hyphenated_names(const Document& doc, std::vector<Mention>& mentions
 void retype_after_title_of(const Document& doc, const std::vector<Mention>& titles, const TypeRefiner& refiner,
                            std::vector<Mention>& mentions);
 
+// "South Korea-US alliance", "US-China talks": a mention that is a hyphenated compound of place
+// names (hyphens written without spaces) is split into one mention per place, typed by the
+// gazetteers (GPE or LOC). Mentions with any part that is not a listed place are kept. `mentions`
+// stay sorted and non-overlapping. Thread-safe (pure).
+void split_place_compounds(const Document& doc, const TypeRefiner& refiner, std::vector<Mention>& mentions);
+
 }  // namespace erx::entities

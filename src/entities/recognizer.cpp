@@ -396,6 +396,7 @@ void EntityRecognizer::recognize(Document& doc) const {
     }
   }
   entities::extend_hyphenated_names(doc, model_mentions);
+  if (opt.refine_types && im.model) entities::split_place_compounds(doc, *im.model->refiner, model_mentions);
   std::vector<Mention> pattern_mentions;
   if ((opt.patterns || opt.titles) && !doc.tokens().empty())
     pattern_mentions = entities::find_patterns(doc, {.numeric = opt.patterns, .titles = opt.titles});

@@ -27,8 +27,8 @@ int run_train_ner(const Args& args) {
       "for a given --seed. The shipped English model was trained with:\n"
       "  python3 scripts/gum_entities_to_conll.py ../shared/corpora/gum/train > gum-train.conll\n"
       "  erx train ner --train eng.train gum-train.conll --dev eng.testa \\\n"
-      "      --gazetteers models/en/gazetteers GEN --out models/en/entities.erxm\n"
-      "where GEN holds the lists of 'erx build gazetteers --corpora ../shared/corpora --out GEN'\n"
+      "      --gazetteers models/en/gazetteers --clusters models/en/clusters.general.txt \\\n"
+      "      --lowercase-copies 1.0 --lower-sentences --epochs 15 --out models/en/entities.erxm\n"
       "(see models/en/MODEL_CARD.md for the exact commands and the scores).\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "train", po::value(&train_paths)->multitoken(), "training file(s)")(
