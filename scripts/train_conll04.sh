@@ -21,7 +21,7 @@ python3 scripts/conll04_to_conll.py "$CORPORA/conll04/train.CoNLL04.json" > "$WO
 python3 scripts/conll04_to_conll.py "$CORPORA/conll04/valid.CoNLL04.json" > "$WORK/dev.conll"
 "$ERX" build gazetteers --corpora "$CORPORA" --out "$WORK/gazetteers"
 "$ERX" train ner --train "$WORK/train.conll" --dev "$WORK/dev.conll" \
-  --gazetteers models/en/gazetteers "$WORK/gazetteers" --clusters models/en/clusters.txt \
+  --gazetteers models/en/gazetteers "$WORK/gazetteers" --clusters models/en/clusters.general.txt \
   --out "$OUT/entities.erxm"
 # 2. Relation classifier on the gold entities of train; dev picks the epoch of each ensemble member.
 "$ERX" train relations --train "$CORPORA/conll04/train.CoNLL04.json" \
