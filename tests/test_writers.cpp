@@ -108,3 +108,18 @@ TEST_CASE("to_text prints entities and one link per line") {
   CHECK(text.find("Lee Jae Myung (PERSON) --visit--> Beijing (GPE)   [reported]") !=
         std::string::npos);
 }
+
+TEST_CASE("to_text prints a link the document states twice once, with its count") {
+  erx::Document doc = sample();
+  const erx::Relation first = doc.relations().front();
+  erx::Relation negated = first;
+  negated.negated = true;
+  doc.mutable_relations() = {first, negated, first};
+  const std::string text = erx::to_text(doc);
+  CHECK(text.find("relations (2):") != std::string::npos);
+  CHECK(text.find("--visit--> Beijing (GPE)   [reported]  x2\n") != std::string::npos);
+  CHECK(text.find("--visit--> Beijing (GPE)   [negated, reported]\n") != std::string::npos);
+  // the asserted-twice line appears once
+  const std::size_t at = text.find("[reported]  x2");
+  CHECK(text.find("[reported]", at + 1) == std::string::npos);
+}

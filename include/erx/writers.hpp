@@ -27,8 +27,10 @@ struct JsonOptions {
 // Thread-safe; never throws except std::bad_alloc.
 ERX_API std::string to_json(const Document& doc, const JsonOptions& options = {});
 
-// The document for people: one line per entity ("Lee Jae Myung (PERSON) ×3"), then one line per
-// relation ("Lee Jae Myung (PERSON) --visit--> Beijing (GPE)   [negated, hypothetical]").
+// The document for people: one line per entity ("Lee Jae Myung (PERSON)  x3"), then one line per
+// distinct relation ("Lee Jae Myung (PERSON) --visit--> Beijing (GPE)   [negated, hypothetical]"),
+// with "  x2" when the document states the same link twice. Every relation, with its own evidence,
+// is in the JSON output.
 ERX_API std::string to_text(const Document& doc);
 
 }  // namespace erx

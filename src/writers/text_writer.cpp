@@ -1,6 +1,11 @@
 // erx::to_text: entities and relations for people.
 #include <fmt/format.h>
 
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 #include "core/utf8.hpp"
 #include "erx/writers.hpp"
 
@@ -34,17 +39,28 @@ std::string to_text(const Document& doc) {
     if (e.mentions.size() > 1) out += fmt::format("  x{}", e.mentions.size());
     out += '\n';
   }
-  out += fmt::format("relations ({}):\n", doc.relations().size());
+  // One line per distinct link, in order of first appearance, with its count when the document
+  // states it more than once (a headline and the body, say), as entities show their mentions.
+  std::vector<std::pair<std::string, std::size_t>> lines;
+  std::unordered_map<std::string, std::size_t> index;
   for (const Relation& r : doc.relations()) {
-    out += fmt::format("  {} --{}--> {}", argument_text(doc, r.subject), clean(r.predicate),
-                       argument_text(doc, r.object));
+    std::string line = fmt::format("{} --{}--> {}", argument_text(doc, r.subject), clean(r.predicate),
+                                   argument_text(doc, r.object));
     std::string flags;
     if (r.negated) flags = "negated";
     if (r.modality != Modality::kAsserted) {
       if (!flags.empty()) flags += ", ";
       flags += to_string(r.modality);
     }
-    if (!flags.empty()) out += fmt::format("   [{}]", flags);
+    if (!flags.empty()) line += fmt::format("   [{}]", flags);
+    const auto [it, added] = index.try_emplace(line, lines.size());
+    if (added) lines.emplace_back(std::move(line), 0);
+    ++lines[it->second].second;
+  }
+  out += fmt::format("relations ({}):\n", lines.size());
+  for (const auto& [line, count] : lines) {
+    out += "  " + line;
+    if (count > 1) out += fmt::format("  x{}", count);
     out += '\n';
   }
   return out;
