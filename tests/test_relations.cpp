@@ -275,7 +275,7 @@ bool pipeline_has_parser(const erx::Pipeline& p) { return p.parser() != nullptr;
 // models were shipped (35 of 44 on 2026-11-29). Raise kMinimumHeld when the models improve; never
 // lower it. The same cases on gold trees ("hold on gold trees", above) must all hold.
 TEST_CASE("Golden relation cases through the English pipeline do not regress") {
-  constexpr std::size_t kMinimumHeld = 46;
+  constexpr std::size_t kMinimumHeld = 47;
   const erx::Pipeline english = erx::Pipeline::english();
   if (!pipeline_has_parser(english)) ERX_SKIP("the built-in bundle has no parser yet");
   const auto cases = erx::test::load_golden(kGolden);

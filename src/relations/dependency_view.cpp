@@ -129,7 +129,6 @@ void DependencyView::build(const Document& doc, const Sentence& s,
         t.head != static_cast<std::int64_t>(first_ + i))
       heads_[i] = t.head;
     labels_[i] = parse_deprel(doc.deprel(t));
-    if (heads_[i] >= 0) ++child_begin_[static_cast<std::uint32_t>(heads_[i]) - first_ + 1];
     Strings& str = strings_[i];
     str.lower_begin = static_cast<std::uint32_t>(chars_.size());
     append_lower(chars_, doc.norm(t));
@@ -143,6 +142,22 @@ void DependencyView::build(const Document& doc, const Sentence& s,
       append_lower(chars_, lemma);
       str.lemma_end = static_cast<std::uint32_t>(chars_.size());
     }
+  }
+  // Punctuation has no dependents in UD. A word the parser hung on a punctuation mark ("adviser ,
+  // Wi" with Wi as appos of the comma) is read as a dependent of the mark's own head.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::uint32_t step = 0; step < n && heads_[i] >= 0 && labels_[i].dep != Dep::kPunct; ++step) {
+      const auto h = static_cast<std::uint32_t>(heads_[i]);
+      if (tokens[h].upos != Upos::kPUNCT || labels_[h - first_].dep != Dep::kPunct) break;
+      const std::int32_t up = heads_[h - first_];
+      // Never below i itself: that would make a cycle.
+      bool below_i = false;
+      for (std::int32_t a = up, k = 0; a >= 0 && k < static_cast<std::int32_t>(n); a = heads_[static_cast<std::uint32_t>(a) - first_], ++k)
+        if (a == static_cast<std::int32_t>(first_ + i)) below_i = true;
+      if (up < 0 || below_i) break;
+      heads_[i] = up;
+    }
+    if (heads_[i] >= 0) ++child_begin_[static_cast<std::uint32_t>(heads_[i]) - first_ + 1];
   }
   for (std::uint32_t i = 0; i < n; ++i) child_begin_[i + 1] += child_begin_[i];
   children_.assign(child_begin_[n], 0);

@@ -180,6 +180,39 @@ void SentenceExtractor::role_subjects(std::uint32_t n, std::vector<Arg>& out, fl
     context = context_of(n);
     return;
   }
+  // "which remains France's largest trading partner" parsed with the noun as the object of
+  // "remain"/"become"/"stay": the verb's subject holds the role, as with a copula.
+  if (l.dep == Dep::kObj) {
+    const std::string_view verb = view_.lemma(h);
+    if (verb == "remain" || verb == "become" || verb == "stay") {
+      if (const std::int32_t s = view_.child(h, Dep::kNsubj); s >= 0) {
+        args_of(static_cast<std::uint32_t>(s), out);
+        confidence = 0.8f;
+        context = context_of(h);
+        return;
+      }
+    }
+  }
+  // "Canada and Mexico, the United States' closest allies, rejected the plan" parsed with two
+  // subjects: a role noun phrase set off by commas right after the first subject is its apposition.
+  if (l.dep == Dep::kNsubj) {
+    std::uint32_t start = n;
+    std::vector<std::uint32_t> stack{n};
+    while (!stack.empty()) {
+      const std::uint32_t x = stack.back();
+      stack.pop_back();
+      start = std::min(start, x);
+      for (std::uint32_t c : view_.children(x))
+        if (c < n && view_.dep(c) != Dep::kPunct) stack.push_back(c);
+    }
+    const std::int32_t first_subject =
+        view_.find_child(h, [&](std::uint32_t c) { return c < start && view_.dep(c) == Dep::kNsubj; });
+    if (first_subject >= 0 && start > view_.first() && view_.text(start - 1) == ",") {
+      args_of(static_cast<std::uint32_t>(first_subject), out);
+      confidence = 0.75f;
+      return;
+    }
+  }
   // Coordinated roles share their holder: "a former minister and senior research fellow at X".
   if (l.dep == Dep::kConj && depth < 3) role_subjects(h, out, confidence, context, depth + 1);
 }
