@@ -5,6 +5,7 @@
 
 #include "erx/commands.hpp"
 #include "gazetteer_build/gazetteer_builder.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -29,17 +30,7 @@ int run_build_gazetteers(const Args& args) {
       "common-min", po::value(&common_min)->default_value(20), "minimum lower-case count of a common word")(
       "show-dropped", po::bool_switch(&show_dropped), "print the names left out as common words");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx build gazetteers: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx build gazetteers", args, visible, vm)) return *stop;
   if (corpora.empty() || out.empty()) {
     std::cerr << "erx build gazetteers: --corpora and --out are required\n\n" << visible << '\n';
     return 2;

@@ -12,6 +12,7 @@
 #include "erx/conllu.hpp"
 #include "erx/error.hpp"
 #include "erx/linker.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -103,17 +104,7 @@ int run_eval_linker(const Args& args) {
   visible.add_options()("help,h", "show this help")("gold,g", po::value(&gold)->multitoken(),
                                                     "GUM .conllu files or directories");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval linker: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval linker", args, visible, vm)) return *stop;
   if (gold.empty()) {
     std::cerr << "erx eval linker: --gold FILE is required\n\n" << visible << '\n';
     return 2;

@@ -7,6 +7,7 @@
 #include "erx/entities.hpp"
 #include "erx/error.hpp"
 #include "erx/ner_common.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -33,17 +34,7 @@ int run_eval_ner(const Args& args) {
       "gold-scheme", po::value(&gold_scheme)->default_value("auto"), "scheme of the gold column (auto, iob1, iob2, bilou, iobes)")(
       "predicted-scheme", po::value(&predicted_scheme)->default_value("auto"), "scheme of the predicted column");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval ner: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval ner", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval ner: --gold FILE is required\n\n" << visible << '\n';
     return 2;

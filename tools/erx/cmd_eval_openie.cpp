@@ -12,6 +12,7 @@
 #include "erx/io.hpp"
 #include "erx/pipeline.hpp"
 #include "eval/carb_score.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -45,17 +46,7 @@ int run_eval_openie(const Args& args) {
       "output,o", po::value(&output_path), "write erx's tuples in CaRB's tabbed format to this file")(
       "curve", po::value(&curve_path), "write the precision-recall curve (precision<TAB>recall<TAB>confidence) to this file");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval openie: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval openie", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval openie: --gold FILE is required\n\n" << visible << '\n';
     return 2;

@@ -12,6 +12,7 @@
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
 #include "eval/segmentation_score.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -71,17 +72,7 @@ int run_eval_parser(const Args& args) {
       "model,m", po::value(&model_path), "parser model (default: the built-in one)")(
       "tagger", po::value(&tagger_path), "tagger model (default: the built-in one)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval parser: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval parser", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval parser: --gold FILE is required\n\n" << visible << '\n';
     return 2;

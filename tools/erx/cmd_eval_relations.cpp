@@ -20,6 +20,7 @@
 #include "erx/pipeline.hpp"
 #include "erx/relation_classifier.hpp"
 #include "erx/relation_common.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -201,17 +202,7 @@ int run_eval_relations(const Args& args) {
       "with --model: RelationClassifierOptions::none_bias (> 0 favours recall)")(
       "show", po::value(&show)->default_value(0), "print the first N false positives and misses (with --model: of the gold-entity and the end-to-end runs)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval relations: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval relations", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval relations: --gold FILE is required\n\n" << visible << '\n';
     return 2;

@@ -14,6 +14,7 @@
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
 #include "eval/segmentation_score.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -36,17 +37,7 @@ int run_eval_tagger(const Args& args) {
       "model,m", po::value(&model_path), "tagger model file (default: the built-in English tagger)")(
       "errors", po::value(&errors)->default_value(0), "also print the N most frequent tagging errors");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval tagger: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval tagger", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval tagger: --gold FILE is required\n\n" << visible << '\n';
     return 2;

@@ -11,6 +11,7 @@
 #include "erx/error.hpp"
 #include "erx/tokenizer.hpp"
 #include "eval/segmentation_score.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -33,17 +34,7 @@ int run_eval_tokenize(const Args& args) {
       "rules-only", po::bool_switch(&rules_only), "split sentences by the rules alone, without a model")(
       "dump", po::value(&dump_path), "also write the system sentences, one per line (tokens separated by a space, or by U+00A0 inside a multi-word token), to this file");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx eval tokenize: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx eval tokenize", args, visible, vm)) return *stop;
   if (gold_path.empty()) {
     std::cerr << "erx eval tokenize: --gold FILE is required\n\n" << visible << '\n';
     return 2;

@@ -10,6 +10,7 @@
 #include "erx/pipeline.hpp"
 #include "erx/writers.hpp"
 #include "eval/carb_score.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -83,17 +84,7 @@ int run_extract(const Args& args) {
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx extract: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx extract", args, visible, all, positional, vm)) return *stop;
   if (format != "text" && format != "json" && format != "jsonl" && format != "dot" && format != "graphml" &&
       format != "carb") {
     std::cerr << "erx extract: unknown format '" << format << "' (expected text, json, jsonl, dot, graphml or carb)\n";

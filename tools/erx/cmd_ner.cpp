@@ -6,6 +6,7 @@
 #include "erx/commands.hpp"
 #include "erx/entities.hpp"
 #include "erx/ner_common.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -37,17 +38,7 @@ int run_ner(const Args& args) {
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx ner: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx ner", args, visible, all, positional, vm)) return *stop;
   if (input != "conll") {
     std::cerr << "erx ner: unknown input format '" << input << "' (expected conll)\n";
     return 2;

@@ -11,6 +11,7 @@
 #include "erx/parser.hpp"
 #include "erx/tagger.hpp"
 #include "erx/tokenizer.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -37,17 +38,7 @@ int run_parse(const Args& args) {
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx parse: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx parse", args, visible, all, positional, vm)) return *stop;
   if (input != "text" && input != "conllu") {
     std::cerr << "erx parse: unknown input format '" << input << "' (expected text or conllu)\n";
     return 2;

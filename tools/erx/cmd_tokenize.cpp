@@ -6,6 +6,7 @@
 #include "erx/commands.hpp"
 #include "erx/io.hpp"
 #include "erx/tokenizer.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -26,17 +27,7 @@ int run_tokenize(const Args& args) {
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx tokenize: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx tokenize", args, visible, all, positional, vm)) return *stop;
   if (format != "text" && format != "json") {
     std::cerr << "erx tokenize: unknown format '" << format << "' (expected text or json)\n";
     return 2;

@@ -6,6 +6,7 @@
 
 #include "erx/commands.hpp"
 #include "ml/brown_clusters.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -27,17 +28,7 @@ int run_train_clusters(const Args& args) {
       "clusters,c", po::value(&clusters)->default_value(1000), "number of clusters (N)")(
       "min-count,m", po::value(&min_count)->default_value(3), "leave out words seen fewer times");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train clusters: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train clusters", args, visible, vm)) return *stop;
   if (texts.empty() || out.empty()) {
     std::cerr << "erx train clusters: --text and --out are required\n\n" << visible << '\n';
     return 2;

@@ -7,6 +7,7 @@
 #include "erx/entities.hpp"
 #include "erx/model.hpp"
 #include "erx/ner_common.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -50,17 +51,7 @@ int run_train_ner(const Args& args) {
       "lower-sentences", po::bool_switch(&options.lower_sentences),
       "separate shape features for sentences without capitals (use with --lowercase-copies)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train ner: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train ner", args, visible, vm)) return *stop;
   if (train_paths.empty()) {
     std::cerr << "erx train ner: --train FILE is required\n\n" << visible << '\n';
     return 2;

@@ -13,6 +13,7 @@
 #include "erx/model.hpp"
 #include "erx/parser.hpp"
 #include "erx/tagger.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -82,17 +83,7 @@ int run_train_parser(const Args& args) {
       "prune", po::value(&options.prune_threshold)->default_value(options.prune_threshold),
       "drop averaged weights with |w| <= this");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train parser: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train parser", args, visible, vm)) return *stop;
   if (train_args.empty() || out.empty()) {
     std::cerr << "erx train parser: --train and --out are required\n\n" << visible << '\n';
     return 2;

@@ -7,6 +7,7 @@
 #include "erx/model.hpp"
 #include "erx/relation_classifier.hpp"
 #include "erx/relation_common.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -40,17 +41,7 @@ int run_train_relations(const Args& args) {
       "prune", po::value(&options.prune_threshold)->default_value(0.0f), "drop averaged weights with |w| <= this")(
       "ensemble", po::value(&options.ensemble)->default_value(5), "perceptrons (seeds) whose scores are summed");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train relations: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train relations", args, visible, vm)) return *stop;
   if (train_paths.empty()) {
     std::cerr << "erx train relations: --train FILE is required\n\n" << visible << '\n';
     return 2;

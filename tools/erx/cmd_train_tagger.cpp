@@ -9,6 +9,7 @@
 #include "erx/commands.hpp"
 #include "erx/conllu.hpp"
 #include "erx/tagger.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -52,17 +53,7 @@ int run_train_tagger(const Args& args) {
       "clusters", po::value(&options.clusters),
       "Brown clusters file (bits<TAB>word<TAB>count) whose path prefixes become features; stored in the model");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train tagger: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train tagger", args, visible, vm)) return *stop;
   if (train_paths.empty() || out.empty()) {
     std::cerr << "erx train tagger: --train and --out are required\n\n" << visible << '\n';
     return 2;

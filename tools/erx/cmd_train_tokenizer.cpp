@@ -8,6 +8,7 @@
 #include "erx/commands.hpp"
 #include "erx/conllu.hpp"
 #include "erx/tokenizer.hpp"
+#include "options.hpp"
 
 namespace po = boost::program_options;
 
@@ -37,17 +38,7 @@ int run_train_tokenizer(const Args& args) {
       "prune", po::value(&options.prune_threshold)->default_value(options.prune_threshold),
       "drop averaged weights with |w| <= this");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "erx train tokenizer: " << e.what() << "\n\n" << visible << '\n';
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n';
-    return 0;
-  }
+  if (const auto stop = parse_options("erx train tokenizer", args, visible, vm)) return *stop;
   if (train_paths.empty() || out.empty()) {
     std::cerr << "erx train tokenizer: --train and --out are required\n\n" << visible << '\n';
     return 2;
